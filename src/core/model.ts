@@ -195,7 +195,8 @@ export interface Routine {
 export interface Extension {
   readonly name: string;
   readonly schema: string;
-  readonly version: string;
+  /** Absent when the source did not pin one: whatever version is installed is accepted. */
+  readonly version?: string;
 }
 
 export interface Namespace {

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/** The CLI: one command per operation, the same names and inputs as the MCP tools. */
+import { Command } from 'commander';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { registerDetectChanges } from './detect-changes.js';
+import { processIo, type CommandIo } from './run.js';
+
+export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
+  const program = new Command('migration-generator')
+    .description('Safe, reversible, verified database migrations from schema changes')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  registerDetectChanges(program, io, exit);
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    return code === 0 ? 0 : 2;
+  }
+  return exitCode;
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1] as string) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

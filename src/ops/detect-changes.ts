@@ -1,0 +1,110 @@
+/** detect-changes: what differs between two schemas, what may be a rename, what can lose data. */
+import { z } from 'zod';
+import type { Change, PossibleRename } from '../core/change.js';
+import type { Schema, Unsupported } from '../core/model.js';
+import { UserError } from '../core/errors.js';
+import { losesData } from '../diff/data-loss.js';
+import { describeChange } from '../diff/describe.js';
+import { diffSchemas } from '../diff/diff.js';
+import { loadSchema } from '../sources/resolve.js';
+import { erDiagram } from './er-diagram.js';
+import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
+
+export const detectChangesInput = z.object({
+  from: sourceInput('current'),
+  to: sourceInput('desired'),
+  dialect: dialectInput,
+  renames: renamesInput,
+  strict: z.boolean().default(false).describe('Refuse to answer while a source holds objects the model does not represent'),
+  diagram: z.boolean().default(false).describe('Add a Mermaid erDiagram of the tables the changes touch'),
+  scratchUrl: scratchUrlInput,
+});
+export type DetectChangesInput = z.input<typeof detectChangesInput>;
+
+const changeOutput = z.looseObject({ kind: z.string(), object: z.string(), summary: z.string(), dataLoss: z.boolean() });
+const unsupportedOutput = z.object({
+  kind: z.string(),
+  name: z.string().optional(),
+  detail: z.string(),
+  side: z.enum(['from', 'to']),
+  location: z.object({ file: z.string().optional(), line: z.number(), column: z.number() }).optional(),
+});
+
+export const detectChangesOutput = z.object({
+  changes: z.array(changeOutput),
+  possibleRenames: z.array(
+    z.object({
+      kind: z.enum(['table', 'column']),
+      table: z.string().optional(),
+      from: z.string(),
+      to: z.string(),
+      confidence: z.number(),
+      evidence: z.array(z.string()),
+      hint: z.string(),
+    }),
+  ),
+  warnings: z.array(warningOutput),
+  unsupported: z.array(unsupportedOutput),
+  summary: z.object({ added: z.number(), removed: z.number(), changed: z.number(), dataLoss: z.number() }),
+  diagram: z.string().optional(),
+});
+export type DetectChangesOutput = z.infer<typeof detectChangesOutput>;
+
+export interface LoadedPair {
+  readonly from: Schema;
+  readonly to: Schema;
+}
+
+export interface OpContext {
+  readonly stdin?: () => Promise<string>;
+}
+
+export async function loadPair(input: z.output<typeof detectChangesInput>, context: OpContext = {}): Promise<LoadedPair> {
+  const options = { dialect: input.dialect, scratchUrl: input.scratchUrl, stdin: context.stdin };
+  if (input.from === '-' && input.to === '-') throw new UserError('BAD_INPUT', 'only one of from and to can be read from stdin');
+  const from = await loadSchema(input.from, options);
+  const to = await loadSchema(input.to, options);
+  if (input.strict) refuseUnsupported(from, to);
+  return { from, to };
+}
+
+export async function detectChanges(raw: DetectChangesInput, context: OpContext = {}): Promise<DetectChangesOutput> {
+  const input = detectChangesInput.parse(raw);
+  const { from, to } = await loadPair(input, context);
+  const { changes, possibleRenames } = diffSchemas(from, to, { renames: parseRenameHints(input.renames) });
+  const report = reportChanges(changes, possibleRenames, from, to);
+  return input.diagram ? { ...report, diagram: erDiagram(report.changes.map((c) => c.object), from, to) } : report;
+}
+
+export function reportChanges(changes: readonly Change[], possibleRenames: readonly PossibleRename[], from: Schema, to: Schema): DetectChangesOutput {
+  const rows = changes.map((change) => ({ ...describeChange(change), dataLoss: losesData(change), ...change }));
+  const warnings: Warning[] = [
+    ...rows.filter((r) => r.dataLoss).map((r) => ({ code: 'DATA_LOSS', severity: 'error' as const, message: `${r.summary}: existing data is lost`, object: r.object })),
+    ...possibleRenames.map((r) => ({
+      code: 'POSSIBLE_RENAME',
+      severity: 'warning' as const,
+      message: `${r.from} → ${r.to} looks like a rename (confidence ${r.confidence}); pass --rename ${r.hint} to keep the data`,
+      object: r.from,
+    })),
+    ...[...from.unsupported, ...to.unsupported].map((u) => ({ code: 'UNSUPPORTED_OBJECT', severity: 'warning' as const, message: u.detail, object: u.name })),
+  ];
+  const count = (prefixes: string[]) => rows.filter((r) => prefixes.some((p) => r.kind.startsWith(p))).length;
+  return {
+    changes: rows,
+    possibleRenames: possibleRenames.map((r) => ({ ...r, evidence: [...r.evidence] })),
+    warnings,
+    unsupported: [...sideOf('from', from.unsupported), ...sideOf('to', to.unsupported)],
+    summary: { added: count(['create_', 'add_', 'grant']), removed: count(['drop_', 'revoke']), changed: rows.length - count(['create_', 'add_', 'grant', 'drop_', 'revoke']), dataLoss: rows.filter((r) => r.dataLoss).length },
+  };
+}
+
+function sideOf(side: 'from' | 'to', items: readonly Unsupported[]) {
+  return items.map((u) => ({ ...u, side }));
+}
+
+function refuseUnsupported(from: Schema, to: Schema): void {
+  const first = [...from.unsupported, ...to.unsupported][0];
+  if (first) {
+    throw new UserError('UNSUPPORTED', `strict mode: ${first.detail}`, { location: first.location, hint: 'drop --strict to report such objects and go on' });
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Scratch PostgreSQL databases: where SQL text is loaded to learn what it means, and where
+ * migrations are proven. The default is the embedded PGlite; with a server URL, a fresh database is
+ * created on that server and dropped afterwards. Nothing runs on the database the URL names.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
+import type { SqlClient } from '../dialects/postgres/client.js';
+import { introspectPostgres } from '../dialects/postgres/introspect.js';
+import { pgliteClient, startPglite } from '../dialects/postgres/pglite.js';
+import { connectPostgres } from '../dialects/postgres/server.js';
+
+export interface ScratchDatabase {
+  readonly client: SqlClient;
+  readonly engine: 'pglite' | 'server';
+  /** Creates roles that grants and policies name; only where roles are private to the scratch. */
+  readonly canCreateRoles: boolean;
+  release(): Promise<void>;
+}
+
+export interface ScratchOptions {
+  /** A PostgreSQL server the user marked as disposable for scratch databases. */
+  readonly serverUrl?: string;
+  readonly extensions?: readonly string[];
+}
+
+export function acquireScratch(options: ScratchOptions = {}): Promise<ScratchDatabase> {
+  return options.serverUrl ? createServerScratch(options.serverUrl) : acquirePgliteScratch(options.extensions ?? []);
+}
+
+interface PooledPglite {
+  readonly db: PGlite;
+  readonly extensions: ReadonlySet<string>;
+  /** The catalog of a fresh instance, to check that a reset really reset. */
+  readonly pristine: string;
+}
+
+let pooled: Promise<PooledPglite> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** One caller at a time uses the shared instance; the others wait their turn. */
+async function acquirePgliteScratch(extensions: readonly string[]): Promise<ScratchDatabase> {
+  let releaseTurn!: () => void;
+  const turn = new Promise<void>((resolve) => (releaseTurn = resolve));
+  const previous = queue;
+  queue = previous.then(() => turn);
+  await previous;
+  try {
+    const instance = await instanceWith(extensions);
+    const client = pgliteClient(instance.db);
+    return {
+      client: { ...client, close: async () => undefined },
+      engine: 'pglite',
+      canCreateRoles: true,
+      release: async () => {
+        try {
+          await resetOrDiscard(instance);
+        } finally {
+          releaseTurn();
+        }
+      },
+    };
+  } catch (error) {
+    releaseTurn();
+    throw error;
+  }
+}
+
+async function instanceWith(extensions: readonly string[]): Promise<PooledPglite> {
+  const current = pooled ? await pooled.catch(() => undefined) : undefined;
+  if (current && extensions.every((name) => current.extensions.has(name))) return current;
+  const wanted = new Set([...(current?.extensions ?? []), ...extensions]);
+  if (current) await current.db.close().catch(() => undefined);
+  pooled = (async () => {
+    const db = await startPglite([...wanted]);
+    const pristine = JSON.stringify(await introspectPostgres(pgliteClient(db)));
+    return { db, extensions: wanted, pristine };
+  })();
+  pooled.catch(() => (pooled = undefined));
+  return pooled;
+}
+
+const RESET_SQL = `
+DO $reset$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', r.evtname); END LOOP;
+  FOR r IN SELECT pubname FROM pg_publication LOOP EXECUTE format('DROP PUBLICATION %I', r.pubname); END LOOP;
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
+  END LOOP;
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname !~ '^pg_' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  FOR r IN SELECT defaclrole::regrole::text AS role FROM pg_default_acl LOOP
+    EXECUTE format('DROP OWNED BY %s', r.role);
+  END LOOP;
+END
+$reset$;
+CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+COMMENT ON SCHEMA public IS 'standard public schema';`;
+
+/** Resets the shared instance; if it does not come back pristine, it is thrown away. */
+async function resetOrDiscard(instance: PooledPglite): Promise<void> {
+  try {
+    await instance.db.exec('ROLLBACK').catch(() => undefined);
+    await instance.db.exec('DISCARD ALL');
+    await instance.db.exec(RESET_SQL);
+    const now = JSON.stringify(await introspectPostgres(pgliteClient(instance.db)));
+    if (now === instance.pristine) return;
+  } catch {
+    // fall through: discard
+  }
+  pooled = undefined;
+  await instance.db.close().catch(() => undefined);
+}
+
+/** Closes the shared instance (tests and the CLI call it before exiting). */
+export async function closeScratchPool(): Promise<void> {
+  const current = pooled ? await pooled.catch(() => undefined) : undefined;
+  pooled = undefined;
+  if (current) await current.db.close().catch(() => undefined);
+}
+
+async function createServerScratch(serverUrl: string): Promise<ScratchDatabase> {
+  const name = `mg_scratch_${randomBytes(6).toString('hex')}`;
+  const admin = await connectPostgres(serverUrl);
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.close();
+    throw new UserError('CONNECTION_FAILED', `cannot create a scratch database on the server: ${(error as Error).message}`, {
+      hint: 'the user in the URL needs the CREATEDB privilege',
+    });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let client: SqlClient;
+  try {
+    client = await connectPostgres(url.toString());
+  } catch (error) {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
+    await admin.close();
+    throw error;
+  }
+  return {
+    client,
+    engine: 'server',
+    canCreateRoles: false,
+    release: async () => {
+      await client.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await admin.close();
+    },
+  };
+}
