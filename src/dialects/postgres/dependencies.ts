@@ -22,7 +22,8 @@ export function resolveDependencies(objects: CatalogObjects): Record<string, str
     const from = resolve(d.catalog, String(d.objid), 0);
     if (!from) continue;
     for (const to of refKeys(resolve, d)) {
-      if (to === from) continue;
+      // Every object needs its schema; that is implied by its key, and the oid of a schema varies.
+      if (to === from || to.startsWith('schema:')) continue;
       let set = edges.get(from);
       if (!set) edges.set(from, (set = new Set()));
       set.add(to);

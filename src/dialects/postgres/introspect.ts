@@ -264,7 +264,8 @@ function toConstraint(c: Row): Constraint {
   return compact({
     name: c.name,
     kind,
-    definition: c.def,
+    // Validation is its own field; the definition says what the constraint checks.
+    definition: String(c.def).replace(/ NOT VALID$/, ''),
     columns: c.columns ?? [],
     references:
       kind === 'foreign_key'

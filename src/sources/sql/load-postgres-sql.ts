@@ -89,8 +89,9 @@ function requiredExtensions(statements: readonly LocatedStatement[], options: Sc
 async function createMissingRoles(scratch: ScratchDatabase, statements: readonly LocatedStatement[]): Promise<void> {
   const roles = new Set<string>();
   for (const s of statements) {
-    walkNodes(s.node, (key, value) => {
-      if (key === 'RoleSpec' && value.roletype === 'ROLESPEC_CSTRING' && typeof value.rolename === 'string') roles.add(value.rolename);
+    // Role names appear as RoleSpec nodes, sometimes wrapped ({ RoleSpec: ... }), sometimes not (newowner).
+    walkNodes(s.node, (_key, value) => {
+      if (value.roletype === 'ROLESPEC_CSTRING' && typeof value.rolename === 'string') roles.add(value.rolename);
     });
     if (s.kind === 'CreateRoleStmt') roles.delete(String(s.node.CreateRoleStmt.role));
   }
@@ -111,7 +112,7 @@ async function applyStatements(scratch: ScratchDatabase, statements: readonly Lo
     }
     const notModelled = NOT_MODELLED[s.kind] ?? (isOwnerChange(s) ? 'ownership' : undefined);
     if (notModelled) unsupported.push({ kind: notModelled, location: where(s), detail: `${notModelled} is not represented in the schema model` });
-    if (s.kind === 'CreateRoleStmt' && scratch.canCreateRoles) {
+    if (s.kind === 'CreateRoleStmt') {
       const role = String(s.node.CreateRoleStmt.role);
       const exists = await scratch.client.query('SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1', [role]);
       if (exists.length > 0) continue;

@@ -29,6 +29,7 @@ export async function parsePostgres(text: string, file?: string): Promise<Parsed
 
 /** Requires `loadPostgresParser()` to have resolved. */
 export function parsePostgresSync(text: string, file?: string): ParsedStatement[] {
+  if (leadingTrivia(text) === text.length) return [];
   let result: { stmts?: { stmt?: Record<string, any>; stmt_location?: number; stmt_len?: number }[] };
   try {
     result = parseSync(text) as typeof result;
