@@ -255,9 +255,13 @@ export function emptySchema(dialect: DialectId): Schema {
   };
 }
 
-/** Qualified key of a schema-level object. */
+/**
+ * Qualified key of a schema-level object. MySQL and SQLite objects live in the connection's own
+ * database, whose name differs between a scratch and a live one: their schema is '' and the key is
+ * the bare name.
+ */
 export function qualify(schema: string, name: string): string {
-  return `${schema}.${name}`;
+  return schema === '' ? name : `${schema}.${name}`;
 }
 
 /** Splits a qualified key; names themselves may contain dots, the schema part may not. */

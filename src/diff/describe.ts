@@ -1,9 +1,10 @@
 /** One line a reviewer reads for each change, and the object it concerns. */
 import type { Change, ChangeKind, ChangeOf, ObjectRef } from '../core/change.js';
+import { qualify } from '../core/model.js';
 
 type Describer<K extends ChangeKind> = (change: ChangeOf<K>) => { object: string; summary: string };
 
-const q = (schema: string, name: string) => `${schema}.${name}`;
+const q = qualify;
 const ref = (target: ObjectRef) => (target.member ? `${target.key}.${target.member}` : target.key);
 
 /** Exhaustive: a new change kind does not compile until it is described here. */

@@ -1,6 +1,7 @@
 /** Drops and adds that look like renames: reported with a confidence and evidence, never applied. */
 import type { Change, ChangeOf, PossibleRename } from '../core/change.js';
 import type { Column, Table } from '../core/model.js';
+import { qualify } from '../core/model.js';
 
 const THRESHOLD = 0.5;
 
@@ -15,8 +16,8 @@ function tableCandidates(changes: readonly Change[]): PossibleRename[] {
   for (const d of dropped) {
     const best = bestMatch(created.map((c) => c.to), (t) => tableScore(d.from, t));
     if (!best) continue;
-    const from = `${d.from.schema}.${d.from.name}`;
-    const to = `${best.item.schema}.${best.item.name}`;
+    const from = qualify(d.from.schema, d.from.name);
+    const to = qualify(best.item.schema, best.item.name);
     found.push({ kind: 'table', from, to, confidence: best.score, evidence: best.evidence, hint: `${from}=${to}` });
   }
   return found;

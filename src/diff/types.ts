@@ -1,6 +1,7 @@
 /** Enums, domains and composite types. */
 import type { Change } from '../core/change.js';
 import type { EnumType, Schema } from '../core/model.js';
+import { qualify } from '../core/model.js';
 import { diffComment } from './grants.js';
 import { pairRecords, same, without } from './walk.js';
 
@@ -40,7 +41,7 @@ export function diffTypes(from: Schema, to: Schema): Change[] {
  */
 export function diffEnum(from: EnumType, to: EnumType): Change[] {
   if (same(from.labels, to.labels)) return [];
-  const key = `${from.schema}.${from.name}`;
+  const key = qualify(from.schema, from.name);
   const kept = to.labels.filter((label) => from.labels.includes(label));
   const removed = from.labels.filter((label) => !to.labels.includes(label));
   if (removed.length > 0 || !same(kept, from.labels)) return [{ kind: 'recreate_enum', from, to, removed }];
