@@ -1,6 +1,7 @@
 /** Schemas, extensions, sequences, views and routines. */
 import type { Change } from '../core/change.js';
 import type { Schema } from '../core/model.js';
+import { sameViewQuery } from '../dialects/postgres/view-equivalence.js';
 import { diffComment, diffGrants } from './grants.js';
 import { diffIndexes } from './tables.js';
 import { pairRecords, same, without } from './walk.js';
@@ -57,8 +58,8 @@ export function diffViews(from: Schema, to: Schema): Change[] {
   }
   for (const [key, a, b] of both) {
     const type = b.materialized ? 'materialized_view' : 'view';
-    const body = (v: typeof a) => without(v, 'comment', 'grants', 'indexes');
-    if (!same(body(a), body(b))) {
+    const body = (v: typeof a) => without(v, 'comment', 'grants', 'indexes', 'definition');
+    if (!same(body(a), body(b)) || !sameQuery(from.dialect, a.definition, b.definition)) {
       changes.push({ kind: 'replace_view', from: a, to: b });
       // A materialized view is recreated, so its indexes, comment and grants come back with it.
       if (a.materialized || b.materialized) {
@@ -76,6 +77,10 @@ export function diffViews(from: Schema, to: Schema): Change[] {
 
 /** PostgreSQL lets everyone execute a new function until told otherwise. */
 const DEFAULT_ROUTINE_GRANTS = [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
+
+function sameQuery(dialect: Schema['dialect'], a: string, b: string): boolean {
+  return a === b || (dialect === 'postgres' && sameViewQuery(a, b));
+}
 
 export function diffRoutines(from: Schema, to: Schema): Change[] {
   const changes: Change[] = [];

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { diffSchemas } from '../../src/diff/diff.js';
 import { introspectPostgres } from '../../src/dialects/postgres/introspect.js';
 import { pgliteClient, startPglite } from '../../src/dialects/postgres/pglite.js';
 import { loadSchema } from '../../src/sources/resolve.js';
@@ -139,6 +140,32 @@ describe('SQL text and a live database agree', () => {
       const { citext, ...rest } = live.extensions;
       expect({ ...live, extensions: { ...rest, citext: { name: citext!.name, schema: citext!.schema } } }).toEqual(fromText);
       expect(Object.keys(live.tables).length).toBe(4);
+    } finally {
+      await server.drop();
+    }
+  });
+});
+
+describe('PostgreSQL 15 and the embedded PostgreSQL 18 agree on views', () => {
+  const VIEWS = `
+    CREATE TABLE t (id int, a text, b int);
+    CREATE TABLE u (id int, t_id int, x text);
+    CREATE VIEW v1 AS SELECT id, a FROM t WHERE b > 0;
+    CREATE VIEW v2 AS SELECT t.id, u.x FROM t JOIN u ON u.t_id = t.id;
+    CREATE VIEW v3 AS SELECT id, (SELECT count(*) FROM u WHERE u.t_id = t.id) AS n FROM t;
+    CREATE VIEW v4 AS SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > 1 ORDER BY a;
+    CREATE VIEW v5 AS WITH c AS (SELECT id FROM t) SELECT c.id FROM c;
+    CREATE VIEW v6 AS SELECT x.id FROM t x;`;
+
+  it.skipIf(!PG_TEST_URL)('a live PostgreSQL 15 database and SQL loaded in PGlite show no view changes', async () => {
+    const server = await serverDatabaseWith(VIEWS);
+    try {
+      const live = await loadSchema(server.url, { dialect: 'postgres' });
+      const text = await loadSchema(VIEWS, { dialect: 'postgres' });
+      expect(live.views['public.v1']!.definition).not.toBe(text.views['public.v1']!.definition);
+      expect(diffSchemas(live, text).changes).toEqual([]);
+      const changed = await loadSchema(VIEWS.replace('WHERE b > 0', 'WHERE b > 1'), { dialect: 'postgres' });
+      expect(diffSchemas(live, changed).changes.map((c) => c.kind)).toEqual(['replace_view']);
     } finally {
       await server.drop();
     }

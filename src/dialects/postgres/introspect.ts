@@ -23,6 +23,7 @@ import type {
 } from '../../core/model.js';
 import { qualify, sortedRecord } from '../../core/model.js';
 import type { SqlClient } from './client.js';
+import { loadPostgresParser } from '../../sources/sql/parse-postgres.js';
 import * as Q from './catalog-queries.js';
 import { resolveDependencies, type CatalogObjects } from './dependencies.js';
 
@@ -41,6 +42,8 @@ const POLICY_COMMANDS: Record<string, string> = { r: 'SELECT', a: 'INSERT', w: '
 
 /** Runs every catalog query in one read-only transaction; nothing is ever written. */
 export async function introspectPostgres(client: SqlClient): Promise<Schema> {
+  // Comparing view queries across server versions parses them.
+  await loadPostgresParser();
   await client.exec('BEGIN TRANSACTION READ ONLY');
   try {
     await client.exec("SET LOCAL search_path = ''");
