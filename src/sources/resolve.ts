@@ -9,6 +9,7 @@ import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { connectPostgres } from '../dialects/postgres/server.js';
+import { loadPrisma } from './prisma/load-prisma.js';
 import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
 
 export interface LoadOptions {
@@ -27,6 +28,12 @@ export function isDatabaseUrl(source: string): boolean {
 
 export async function loadSchema(source: string, options: LoadOptions): Promise<Schema> {
   if (isDatabaseUrl(source)) return loadLive(source, options);
+  if (/\.prisma$/i.test(source)) {
+    const text = await readFile(source, 'utf8').catch(() => {
+      throw new UserError('NOT_FOUND', `no such file: ${source}`);
+    });
+    return loadPrisma(text, { file: source, dialect: options.dialect, scratchUrl: options.scratchUrl });
+  }
   return loadSqlTexts(await readSqlSource(source, options), options);
 }
 
