@@ -32,6 +32,8 @@ export function parseMigration(sql: string, file?: string): ParsedSql {
   if (!loaded) throw new Error('The PostgreSQL parser is not loaded: await loadLintParser() first');
   const raw = parseOrThrow(sql, file);
   const toOffset = byteToCharMapper(sql);
+  // libpg-query refuses to scan an empty string; with no statement there is nothing to place.
+  if (raw.length === 0) return { statements: [], comments: [], toOffset };
   const tokens = scanSync(sql).tokens;
   const comments: Comment[] = [];
   const codeTokenStarts: number[] = [];
@@ -59,6 +61,7 @@ export function parseMigration(sql: string, file?: string): ParsedSql {
 }
 
 function parseOrThrow(sql: string, file?: string) {
+  if (sql.trim() === '') return [];
   try {
     return parseSync(sql).stmts ?? [];
   } catch (error) {
