@@ -15,7 +15,7 @@ export const addingForeignKeyConstraint: Rule = {
     badExample: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
     goodExample:
       'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n' +
-      '-- in a later migration:\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;',
+      '-- in a later migration: ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;',
     lock: 'SHARE ROW EXCLUSIVE',
     rewrites: false,
     scans: true,

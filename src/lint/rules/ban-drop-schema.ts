@@ -11,7 +11,9 @@ export const banDropSchema: Rule = {
       'DROP SCHEMA ... CASCADE deletes every table, view and function in the schema with their data; without ' +
       'CASCADE it fails as soon as the schema holds anything, which usually means on production only.',
     badExample: 'DROP SCHEMA reporting CASCADE;',
-    goodExample: '-- drop the objects one by one (each reviewed), then:\nDROP SCHEMA reporting;',
+    goodExample:
+      '-- drop the objects one by one, each reviewed, then drop the empty schema on purpose:\n' +
+      '-- migration-generator-disable ban-drop-schema\nDROP SCHEMA reporting;',
     lock: 'ACCESS EXCLUSIVE',
     rewrites: false,
     scans: false,

@@ -16,7 +16,9 @@ export const changingColumnType: Rule = {
       'the new type, so a possibly safe target is a warning naming the old types that make it safe; any other ' +
       'target is an error. Changing the type also breaks code that reads the column as the old type.',
     badExample: 'ALTER TABLE orders ALTER COLUMN id TYPE bigint;',
-    goodExample: 'ALTER TABLE users ALTER COLUMN name TYPE text;',
+    goodExample:
+      'ALTER TABLE orders ADD COLUMN id_new bigint;\n' +
+      '-- keep id_new in sync with a trigger, backfill it in batches, then swap the columns in a later migration',
     lock: 'ACCESS EXCLUSIVE',
     rewrites: true,
     scans: true,

@@ -17,7 +17,7 @@ export const constraintMissingNotValid: Rule = {
     badExample: 'ALTER TABLE orders ADD CONSTRAINT orders_qty_positive CHECK (quantity > 0);',
     goodExample:
       'ALTER TABLE orders ADD CONSTRAINT orders_qty_positive CHECK (quantity > 0) NOT VALID;\n' +
-      '-- in a later migration (another transaction):\nALTER TABLE orders VALIDATE CONSTRAINT orders_qty_positive;',
+      '-- in a later migration (another transaction): ALTER TABLE orders VALIDATE CONSTRAINT orders_qty_positive;',
     lock: 'ACCESS EXCLUSIVE',
     rewrites: false,
     scans: true,

@@ -14,7 +14,9 @@ export const enumValueUsedInTransaction: Rule = {
       'transaction commits: "unsafe use of new value". A later statement of the same transaction (or of the ' +
       'same file, when the runner wraps it in one) that writes or compares the value fails.',
     badExample: "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\nCOMMIT;",
-    goodExample: "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded';\n-- next migration:\nUPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;",
+    goodExample:
+      "BEGIN;\nALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded';\nCOMMIT;\n" +
+      "UPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;",
     lock: 'none',
     rewrites: false,
     scans: false,

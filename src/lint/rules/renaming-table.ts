@@ -20,8 +20,9 @@ export const renamingTable: Rule = {
       'replaced. The same holds for ALTER TABLE ... SET SCHEMA and for renaming views and schemas.',
     badExample: 'ALTER TABLE customers RENAME TO clients;',
     goodExample:
-      'ALTER TABLE customers RENAME TO clients;\nCREATE VIEW customers AS SELECT * FROM clients; -- keeps old readers working for a release\n' +
-      '-- (or: create the new table, write to both, backfill, switch readers, drop the old one later)',
+      'CREATE TABLE clients (LIKE customers INCLUDING ALL);\n' +
+      '-- write to both tables, backfill clients in batches, move readers, then drop customers in a later release\n' +
+      '-- (or rename and leave a view under the old name: CREATE VIEW customers AS SELECT * FROM clients)',
     lock: 'ACCESS EXCLUSIVE',
     rewrites: false,
     scans: false,
