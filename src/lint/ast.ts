@@ -4,7 +4,8 @@ import { deparseSync } from 'pgsql-deparser';
 /** `schema.name` or `name`, as a reader would write it back. */
 export function relationName(relation: RangeVar | undefined): string {
   if (!relation) return '?';
-  return relation.schemaname ? `${relation.schemaname}.${relation.relname ?? ''}` : (relation.relname ?? '?');
+  const name = quoteIdent(relation.relname ?? '?');
+  return relation.schemaname ? `${quoteIdent(relation.schemaname)}.${name}` : name;
 }
 
 /** Plain strings out of a list of `String` nodes (qualified names, column lists). */

@@ -32,7 +32,7 @@ export const addingForeignKeyConstraint: Rule = {
         hits.push({
           message: `Foreign key on ${alter.table} referencing ${relationName(constraint.pktable)} is validated at once: writes to both tables wait for a full scan.`,
           at: constraint.location,
-          suggestion: `${toSql({ AlterTableStmt: fixed })};\n-- then, in another transaction: ALTER TABLE ${alter.table} VALIDATE CONSTRAINT <name>;`,
+          suggestion: `${toSql({ AlterTableStmt: fixed })};\n-- then, in another transaction: ALTER TABLE ${alter.table} VALIDATE CONSTRAINT ${constraint.conname ? quoteIdent(constraint.conname) : '<name>'};`,
         });
       }
       const column = cmd.subtype === 'AT_AddColumn' ? columnDefOf(cmd) : undefined;

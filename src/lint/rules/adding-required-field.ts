@@ -25,7 +25,7 @@ export const addingRequiredField: Rule = {
     const hits: RuleHit[] = [];
     for (const cmd of alter.cmds) {
       const column = cmd.subtype === 'AT_AddColumn' ? columnDefOf(cmd) : undefined;
-      if (!column || !hasConstraint(column, 'CONSTR_NOTNULL') && !hasConstraint(column, 'CONSTR_PRIMARY')) continue;
+      if (!column || (!hasConstraint(column, 'CONSTR_NOTNULL') && !hasConstraint(column, 'CONSTR_PRIMARY'))) continue;
       // Identity, serial and generated columns fill every existing row themselves.
       const fills = ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'] as const;
       if (fills.some((type) => hasConstraint(column, type)) || SERIAL_TYPES.has(typeInfo(column.typeName).name)) continue;

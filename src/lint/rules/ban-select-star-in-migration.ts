@@ -43,7 +43,7 @@ export const banSelectStarInMigration: Rule = {
 };
 
 function selectsStar(select: SelectStmt): boolean {
-  if (select.larg && selectsStar(select.larg) || select.rarg && selectsStar(select.rarg)) return true;
+  if ((select.larg && selectsStar(select.larg)) || (select.rarg && selectsStar(select.rarg))) return true;
   return (select.targetList ?? []).some((target) => {
     const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
     return value !== undefined && 'ColumnRef' in value && (value.ColumnRef.fields ?? []).some((field) => 'A_Star' in field);

@@ -35,7 +35,7 @@ export const constraintMissingNotValid: Rule = {
         hits.push({
           message: `CHECK constraint${constraint.conname ? ` ${quoteIdent(constraint.conname)}` : ''} on ${alter.table} is validated at once: a full scan under an ACCESS EXCLUSIVE lock.`,
           at: constraint.location,
-          suggestion: `${toSql({ AlterTableStmt: fixed })};\n-- then, in another transaction: ALTER TABLE ${alter.table} VALIDATE CONSTRAINT <name>;`,
+          suggestion: `${toSql({ AlterTableStmt: fixed })};\n-- then, in another transaction: ALTER TABLE ${alter.table} VALIDATE CONSTRAINT ${constraint.conname ? quoteIdent(constraint.conname) : '<name>'};`,
         });
       }
       const checkable = constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN';

@@ -29,12 +29,11 @@ export const enumValueUsedInTransaction: Rule = {
     const value = node.AlterEnumStmt.newVal;
     const hits: RuleHit[] = [];
     for (const later of sameTransactionFollowers(statement, context)) {
-      let at: number | undefined;
+      let used = false;
       walk(later.node, (key, found) => {
-        const text = found.sval as { sval?: string } | undefined;
-        if (key === 'A_Const' && at === undefined && text?.sval === value) at = (found.location as number | undefined) ?? -1;
+        if (key === 'A_Const' && (found.sval as { sval?: string } | undefined)?.sval === value) used = true;
       });
-      if (at === undefined) continue;
+      if (!used) continue;
       hits.push({
         message: `'${value}' is added to ${strings(node.AlterEnumStmt.typeName).join('.')} and used by statement ${later.index + 1} in the same transaction, before it is committed.`,
         ...(kind === 'runner' ? { severity: 'warning' as const } : {}),

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNone, expectOne } from '../helpers.js';
 
 const RULE = "require-concurrent-index-creation";
@@ -12,5 +12,12 @@ describe(RULE, () => {
   });
   it("accepts an index on a table created in the file", () => {
     expectNone(RULE, "CREATE TABLE orders (user_id bigint);\nCREATE INDEX orders_user_idx ON orders (user_id);");
+  });
+});
+
+describe(`${RULE} suggestion`, () => {
+  it('is the same index built CONCURRENTLY', () => {
+    const finding = expectOne(RULE, 'CREATE UNIQUE INDEX i ON users (email) WHERE deleted_at IS NULL;', 1, 1);
+    expect(finding.suggestion).toBe('CREATE UNIQUE INDEX CONCURRENTLY i ON users (email) WHERE deleted_at IS NULL;');
   });
 });
