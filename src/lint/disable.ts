@@ -19,7 +19,10 @@ export interface Disables {
  * as long as no other statement comes between them; `-file` applies to every statement:
  *
  *   -- migration-generator-disable ban-drop-column, renaming-column -- reason
+ *   -- migration-generator-disable-next-statement ban-drop-table     (same meaning)
  *   -- migration-generator-disable-file prefer-text-field
+ *
+ * Without rule ids a directive silences every rule. Unknown ids are an error, so a typo cannot hide.
  */
 export function readDisables(
   sql: string,

@@ -80,6 +80,11 @@ describe('disable comments', () => {
     expect(findingsOf('ban-drop-table', sql).map((f) => f.statement)).toEqual(['DROP TABLE a']);
   });
 
+  it('accept -next-statement as another spelling', () => {
+    const sql = '-- migration-generator-disable-next-statement ban-drop-table\nDROP TABLE a;\nDROP TABLE b;';
+    expect(findingsOf('ban-drop-table', sql).map((f) => f.statement)).toEqual(['DROP TABLE b']);
+  });
+
   it('apply file-wide with -file and report it as disabled', () => {
     const sql = 'DROP TABLE a;\n-- migration-generator-disable-file ban-drop-table\nDROP TABLE b;';
     const result = lintSql(sql);
