@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDetectChanges } from './detect-changes.js';
+import { registerLintMigration } from './lint-migration.js';
 import { processIo, type CommandIo } from './run.js';
 
 export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
@@ -13,6 +14,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDetectChanges(program, io, exit);
+  registerLintMigration(program, io, exit);
   return program;
 }
 

@@ -1,5 +1,5 @@
 import { UserError, locate } from '../core/errors.js';
-import type { Comment } from './parse.js';
+import type { Comment } from '../dialects/postgres/parser.js';
 import type { Statement } from './types.js';
 
 /** Every rule: a directive without ids. */

@@ -1,17 +1,17 @@
 import { UserError, locate } from '../core/errors.js';
 import { statementStates, isCreated } from './context.js';
 import { ALL_RULES, isDisabled, readDisables } from './disable.js';
-import { parseMigration } from './parse.js';
+import { parseMigration } from '../dialects/postgres/parser.js';
 import { RULES, ruleDocUri } from './registry.js';
 import type { Finding, LintContext, LintOptions, LintResult, Rule } from './types.js';
 
-export { loadLintParser } from './parse.js';
+export { loadPostgresParser } from '../dialects/postgres/parser.js';
 
 export const DEFAULT_PG_VERSION = 15;
 const MIN_PG_VERSION = 9;
 const MAX_PG_VERSION = 30;
 
-/** Lints PostgreSQL migration SQL. Needs `await loadLintParser()` once before the first call. */
+/** Lints PostgreSQL migration SQL. Needs `await loadPostgresParser()` once before the first call. */
 export function lintSql(sql: string, options: LintOptions = {}): LintResult {
   const pgVersion = checkedVersion(options.pgVersion);
   const known = new Set(RULES.map((rule) => rule.id));

@@ -1,17 +1,9 @@
 import type { Node } from 'libpg-query';
 import type { HazardCode, Severity } from '../core/hazard.js';
 
-/** One top-level statement of a migration file, as the PostgreSQL parser split it. */
-export interface Statement {
-  readonly index: number;
-  /** The parsed statement: a one-key object such as `{ AlterTableStmt: {...} }`. */
-  readonly node: Node;
-  /** Source text from the first token to the end of the statement, without the semicolon. */
-  readonly text: string;
-  /** Offsets into the whole input, in JS string units (UTF-16). */
-  readonly start: number;
-  readonly end: number;
-}
+import type { Statement } from '../dialects/postgres/parser.js';
+
+export type { Statement };
 
 /** What earlier statements of the same file established, seen from one statement. */
 export interface StatementState {

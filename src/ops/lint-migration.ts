@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { HAZARD_CODES } from '../core/hazard.js';
 import { UserError } from '../core/errors.js';
-import { lintSql, loadLintParser } from '../lint/lint.js';
+import { lintSql, loadPostgresParser } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
 
 const severity = z.enum(['error', 'warning', 'info']);
@@ -46,7 +46,7 @@ export async function lintMigration(input: LintMigrationInput): Promise<LintMigr
   if (input.sql === undefined && (input.files?.length ?? 0) === 0) {
     throw new UserError('BAD_INPUT', 'nothing to lint', { hint: 'give sql or at least one file' });
   }
-  await loadLintParser();
+  await loadPostgresParser();
   const sources: { file?: string; sql: string }[] = [];
   if (input.sql !== undefined) sources.push({ sql: input.sql });
   for (const file of input.files ?? []) sources.push({ file, sql: await readSql(file) });

@@ -1,9 +1,9 @@
 import { beforeAll, expect } from 'vitest';
-import { lintSql, loadLintParser } from '../../src/lint/lint.js';
+import { lintSql, loadPostgresParser } from '../../src/lint/lint.js';
 import type { Finding, LintOptions } from '../../src/lint/types.js';
 
 beforeAll(async () => {
-  await loadLintParser();
+  await loadPostgresParser();
 });
 
 /** The findings of one rule for `sql`. */

@@ -23,7 +23,7 @@ import type {
 } from '../../core/model.js';
 import { qualify, sortedRecord } from '../../core/model.js';
 import type { SqlClient } from './client.js';
-import { loadPostgresParser } from '../../sources/sql/parse-postgres.js';
+import { loadPostgresParser } from './parser.js';
 import * as Q from './catalog-queries.js';
 import { resolveDependencies, type CatalogObjects } from './dependencies.js';
 

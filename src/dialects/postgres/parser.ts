@@ -1,12 +1,24 @@
 import { hasSqlDetails, loadModule, parseSync, scanSync, type Node } from 'libpg-query';
-import { UserError, locate } from '../core/errors.js';
-import type { Statement } from './types.js';
+import { UserError, locate } from '../../core/errors.js';
+
+/** One top-level statement of a migration file, as the PostgreSQL parser split it. */
+export interface Statement {
+  readonly index: number;
+  /** The parsed statement: a one-key object such as `{ AlterTableStmt: {...} }`. */
+  readonly node: Node;
+  /** Source text from the first token to the end of the statement, without the semicolon. */
+  readonly text: string;
+  /** Offsets into the whole input, in JS string units (UTF-16). */
+  readonly start: number;
+  readonly end: number;
+}
+
 
 let loading: Promise<void> | undefined;
 let loaded = false;
 
-/** Loads the WASM parser once; `lintSql` needs it. */
-export async function loadLintParser(): Promise<void> {
+/** Loads the WASM parser once; the synchronous functions below need it. */
+export async function loadPostgresParser(): Promise<void> {
   loading ??= loadModule().then(() => {
     loaded = true;
   });
@@ -27,9 +39,14 @@ export interface ParsedSql {
   readonly toOffset: (byteOffset: number) => number;
 }
 
-/** Splits and parses migration SQL; a syntax error becomes a located `SYNTAX_ERROR`. */
+/**
+ * The PostgreSQL parser (libpg-query) front end every reader of PostgreSQL SQL shares: statements
+ * with their text and offsets, comments, and syntax errors located at file:line:column.
+ */
+
+/** Splits and parses SQL; a syntax error becomes a located `SYNTAX_ERROR`. */
 export function parseMigration(sql: string, file?: string): ParsedSql {
-  if (!loaded) throw new Error('The PostgreSQL parser is not loaded: await loadLintParser() first');
+  if (!loaded) throw new Error('The PostgreSQL parser is not loaded: await loadPostgresParser() first');
   const raw = parseOrThrow(sql, file);
   const toOffset = byteToCharMapper(sql);
   // libpg-query refuses to scan an empty string; with no statement there is nothing to place.
@@ -70,7 +87,6 @@ function parseOrThrow(sql: string, file?: string) {
     const location = locate(sql, offset, file);
     throw new UserError('SYNTAX_ERROR', error.sqlDetails.message, {
       location,
-      hint: 'the PostgreSQL parser rejected this SQL; fix it before linting',
       cause: error,
     });
   }
