@@ -34,6 +34,8 @@ interface PooledPglite {
   readonly extensions: ReadonlySet<string>;
   /** The catalog of a fresh instance, to check that a reset really reset. */
   readonly pristine: string;
+  /** Used since its last reset; reset lazily, so the last use of a process never pays for one. */
+  dirty: boolean;
 }
 
 let pooled: Promise<PooledPglite> | undefined;
@@ -47,19 +49,14 @@ async function acquirePgliteScratch(extensions: readonly string[]): Promise<Scra
   queue = previous.then(() => turn);
   await previous;
   try {
-    const instance = await instanceWith(extensions);
+    const instance = await cleanInstanceWith(extensions);
+    instance.dirty = true;
     const client = pgliteClient(instance.db);
     return {
       client: { ...client, close: async () => undefined },
       engine: 'pglite',
       canCreateRoles: true,
-      release: async () => {
-        try {
-          await resetOrDiscard(instance);
-        } finally {
-          releaseTurn();
-        }
-      },
+      release: async () => releaseTurn(),
     };
   } catch (error) {
     releaseTurn();
@@ -67,15 +64,16 @@ async function acquirePgliteScratch(extensions: readonly string[]): Promise<Scra
   }
 }
 
-async function instanceWith(extensions: readonly string[]): Promise<PooledPglite> {
-  const current = pooled ? await pooled.catch(() => undefined) : undefined;
+async function cleanInstanceWith(extensions: readonly string[]): Promise<PooledPglite> {
+  const existing = pooled ? await pooled.catch(() => undefined) : undefined;
+  const current = existing?.dirty ? await resetOrDiscard(existing) : existing;
   if (current && extensions.every((name) => current.extensions.has(name))) return current;
   const wanted = new Set([...(current?.extensions ?? []), ...extensions]);
   if (current) await current.db.close().catch(() => undefined);
   pooled = (async () => {
     const db = await startPglite([...wanted]);
     const pristine = JSON.stringify(await introspectPostgres(pgliteClient(db)));
-    return { db, extensions: wanted, pristine };
+    return { db, extensions: wanted, pristine, dirty: false };
   })();
   pooled.catch(() => (pooled = undefined));
   return pooled;
@@ -104,18 +102,22 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema';`;
 
 /** Resets the shared instance; if it does not come back pristine, it is thrown away. */
-async function resetOrDiscard(instance: PooledPglite): Promise<void> {
+async function resetOrDiscard(instance: PooledPglite): Promise<PooledPglite | undefined> {
   try {
     await instance.db.exec('ROLLBACK').catch(() => undefined);
     await instance.db.exec('DISCARD ALL');
     await instance.db.exec(RESET_SQL);
     const now = JSON.stringify(await introspectPostgres(pgliteClient(instance.db)));
-    if (now === instance.pristine) return;
+    if (now === instance.pristine) {
+      instance.dirty = false;
+      return instance;
+    }
   } catch {
     // fall through: discard
   }
   pooled = undefined;
   await instance.db.close().catch(() => undefined);
+  return undefined;
 }
 
 /** Closes the shared instance (tests and the CLI call it before exiting). */
