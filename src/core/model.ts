@@ -174,6 +174,9 @@ export interface View {
   readonly columns: readonly string[];
   readonly options?: readonly string[];
   readonly indexes: Readonly<Record<string, Index>>;
+  /** INSTEAD OF (and other) triggers on the view. */
+  readonly triggers?: Readonly<Record<string, Trigger>>;
+  readonly columnComments?: Readonly<Record<string, string>>;
   readonly comment?: string;
   readonly grants?: readonly Grant[];
 }

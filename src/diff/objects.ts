@@ -1,9 +1,9 @@
 /** Schemas, extensions, sequences, views and routines. */
 import type { Change } from '../core/change.js';
-import type { Schema } from '../core/model.js';
+import type { Schema, View } from '../core/model.js';
 import { sameViewQuery } from '../dialects/postgres/view-equivalence.js';
 import { diffComment, diffGrants } from './grants.js';
-import { diffIndexes } from './tables.js';
+import { diffIndexes, diffTriggers } from './tables.js';
 import { pairRecords, same, without } from './walk.js';
 
 export function diffNamespaces(from: Schema, to: Schema): Change[] {
@@ -51,28 +51,34 @@ export function diffViews(from: Schema, to: Schema): Change[] {
   const changes: Change[] = [];
   const { added, removed, both } = pairRecords(from.views, to.views);
   for (const [, v] of removed) changes.push({ kind: 'drop_view', from: v });
-  for (const [key, v] of added) {
-    const type = v.materialized ? 'materialized_view' : 'view';
-    changes.push({ kind: 'create_view', to: v }, ...diffIndexes(key, 'view', {}, v.indexes));
-    changes.push(...diffComment({ type, key }, undefined, v.comment), ...diffGrants({ type, key }, [], v.grants));
-  }
+  for (const [key, v] of added) changes.push({ kind: 'create_view', to: v }, ...viewMembers(key, undefined, v));
   for (const [key, a, b] of both) {
-    const type = b.materialized ? 'materialized_view' : 'view';
-    const body = (v: typeof a) => without(v, 'comment', 'grants', 'indexes', 'definition');
+    const body = (v: typeof a) => without(v, 'comment', 'grants', 'indexes', 'definition', 'triggers', 'columnComments');
     if (!same(body(a), body(b)) || !sameQuery(from.dialect, a.definition, b.definition)) {
       changes.push({ kind: 'replace_view', from: a, to: b });
-      // A materialized view is recreated, so its indexes, comment and grants come back with it.
-      if (a.materialized || b.materialized) {
-        changes.push(...diffIndexes(key, 'view', {}, b.indexes));
-        changes.push(...diffComment({ type, key }, undefined, b.comment), ...diffGrants({ type, key }, [], b.grants));
-        continue;
-      }
+      // A materialized view is recreated, so what hangs on it comes back with it.
+      changes.push(...viewMembers(key, a.materialized || b.materialized ? undefined : a, b));
     } else {
-      changes.push(...diffIndexes(key, 'view', a.indexes, b.indexes));
+      changes.push(...viewMembers(key, a, b));
     }
-    changes.push(...diffComment({ type, key }, a.comment, b.comment), ...diffGrants({ type, key }, a.grants, b.grants));
   }
   return changes;
+}
+
+/** Indexes, triggers, comments and grants of a view, against what it had (nothing, when new). */
+function viewMembers(key: string, from: View | undefined, to: View): Change[] {
+  const type = to.materialized ? 'materialized_view' : 'view';
+  const columnComments = pairRecords(from?.columnComments ?? {}, to.columnComments ?? {});
+  return [
+    ...diffIndexes(key, 'view', from?.indexes ?? {}, to.indexes),
+    ...diffTriggers(key, from?.triggers, to.triggers),
+    ...diffComment({ type, key }, from?.comment, to.comment),
+    ...[...columnComments.removed, ...columnComments.added, ...columnComments.both.map(([k, , b]) => [k, b] as [string, string])]
+      .map(([column]) => column)
+      .sort()
+      .flatMap((column) => diffComment({ type: 'column', key, member: column }, from?.columnComments?.[column], to.columnComments?.[column])),
+    ...diffGrants({ type, key }, from?.grants ?? [], to.grants),
+  ];
 }
 
 /** PostgreSQL lets everyone execute a new function until told otherwise. */

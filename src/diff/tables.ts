@@ -1,6 +1,6 @@
 /** Tables and everything that lives on them: columns, constraints, indexes, triggers, policies. */
 import type { Change, ColumnAspect, ObjectRef, TableAspect } from '../core/change.js';
-import type { Column, Index, Table } from '../core/model.js';
+import type { Column, Index, Table, Trigger } from '../core/model.js';
 import { diffComment, diffGrants } from './grants.js';
 import { pairRecords, same } from './walk.js';
 
@@ -20,7 +20,7 @@ export function diffTable(key: string, from: Table, to: Table, columnRenames: Re
     ...diffColumns(key, from, to, columnRenames),
     ...diffConstraints(key, from, to),
     ...diffIndexes(key, 'table', from.indexes, to.indexes),
-    ...diffTriggers(key, from, to),
+    ...diffTriggers(key, from.triggers, to.triggers),
     ...diffPolicies(key, from, to),
     ...diffComment({ type: 'table', key }, from.comment, to.comment),
     ...diffGrants({ type: 'table', key }, from.grants, to.grants),
@@ -127,9 +127,9 @@ export function diffIndexes(
   return changes;
 }
 
-function diffTriggers(key: string, from: Table, to: Table): Change[] {
+export function diffTriggers(key: string, from: Readonly<Record<string, Trigger>> = {}, to: Readonly<Record<string, Trigger>> = {}): Change[] {
   const changes: Change[] = [];
-  const { added, removed, both } = pairRecords(from.triggers, to.triggers);
+  const { added, removed, both } = pairRecords(from, to);
   for (const [, t] of removed) changes.push({ kind: 'drop_trigger', table: key, from: t });
   for (const [name, a, b] of both) {
     const recreate = a.definition !== b.definition || a.enabled !== b.enabled;

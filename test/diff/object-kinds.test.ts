@@ -55,6 +55,8 @@ const CASES: [string, string, string, string[], string[]][] = [
   ['table grant', `${BASE}`, `${BASE} GRANT SELECT, INSERT ON t TO app_reader;`, ['grant', 'grant'], ['revoke', 'revoke']],
   ['column grant', `${BASE}`, `${BASE} GRANT UPDATE (a) ON t TO app_reader;`, ['grant'], ['revoke']],
   ['function grant', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$; REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;', ['revoke'], ['grant']],
+  ['view trigger', `${BASE} CREATE VIEW v AS SELECT id FROM t; CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`, `${BASE} CREATE VIEW v AS SELECT id FROM t; CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE TRIGGER vt INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION tf();`, ['create_trigger'], ['drop_trigger']],
+  ['view column comment', `${BASE} CREATE VIEW v AS SELECT id FROM t;`, `${BASE} CREATE VIEW v AS SELECT id FROM t; COMMENT ON COLUMN v.id IS 'key';`, ['set_comment'], ['set_comment']],
   ['table comment', BASE, `${BASE} COMMENT ON TABLE t IS 'things';`, ['set_comment'], ['set_comment']],
   ['column comment', BASE, `${BASE} COMMENT ON COLUMN t.a IS 'the a';`, ['set_comment'], ['set_comment']],
   ['index comment', `${BASE} CREATE INDEX i ON t (a);`, `${BASE} CREATE INDEX i ON t (a); COMMENT ON INDEX i IS 'fast';`, ['set_comment'], ['set_comment']],

@@ -133,6 +133,8 @@ function assemble(rows: CatalogRows): Schema {
         columns: columns.map((c) => c.name),
         options: nonEmpty(rel.options),
         indexes,
+        triggers: nonEmptyRecord(toRecord((tableMembers.triggers.get(relid) ?? []).map(toTrigger))),
+        columnComments: nonEmptyRecord(Object.fromEntries(columns.filter((c) => c.comment !== undefined).map((c) => [c.name, c.comment as string]))),
         comment: rel.comment ?? undefined,
         grants: nonEmpty(rel.grants),
       });
@@ -354,6 +356,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+function nonEmptyRecord<T>(record: Record<string, T>): Record<string, T> | undefined {
+  return Object.keys(record).length > 0 ? record : undefined;
 }
 
 function nonEmpty<T>(list: readonly T[] | null | undefined): readonly T[] | undefined {
