@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDetectChanges } from './detect-changes.js';
 import { processIo, type CommandIo } from './run.js';
+import { registerServe } from './serve.js';
 
 export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
   const program = new Command('migration-generator')
@@ -13,6 +14,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDetectChanges(program, io, exit);
+  registerServe(program, io, exit);
   return program;
 }
 
