@@ -108,18 +108,34 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ json
   const tooLarge: Rejection = { status: 413, message: `Payload too large: the limit is ${limit} bytes`, headers: { Connection: 'close' } };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return tooLarge;
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readAtMost(req, limit);
+  if (body === undefined) return tooLarge;
   try {
-    return { json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+    return { json: JSON.parse(body.toString('utf8')) as unknown };
   } catch {
     return { status: 400, message: 'Parse error: the body is not JSON' };
   }
+}
+
+/**
+ * Undefined once the body passes `limit`. The rest is read and dropped rather than the socket cut,
+ * so the client still receives the 413 (Connection: close then ends the socket).
+ */
+function readAtMost(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function reject(res: ServerResponse, rejection: Rejection): void {
