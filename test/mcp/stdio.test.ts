@@ -1,5 +1,8 @@
 /** The built server over real stdio, as an MCP client starts it: `node dist/cli/main.js serve`. */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, type ElicitRequest } from '@modelcontextprotocol/sdk/types.js';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectChangesOutput } from '../../src/ops/detect-changes.js';
 import { addColumnPair, buildServer, connectStdio, RENAME_FROM, RENAME_TO, textOf, type StdioConnection } from './helpers.js';
@@ -192,5 +195,39 @@ describe('serve over stdio: elicitation of possible renames', () => {
   it('does not ask a client that did not declare elicitation', async () => {
     const out = detectChangesOutput.parse((await call({ from: RENAME_FROM, to: RENAME_TO })).structuredContent);
     expect(out.possibleRenames).toHaveLength(1);
+  });
+});
+
+describe('serve --http from the command line', () => {
+  it('listens on loopback, takes its token from the environment, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [main, 'serve', '--http', '--port', '0'], { env: { PATH: process.env.PATH ?? '', MIGRATION_GENERATOR_TOKEN: 'env-token' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const url = await new Promise<string>((resolve, reject) => {
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        const match = /serving Streamable HTTP at (http:\/\/127\.0\.0\.1:\d+\/mcp) \(bearer token required\)/.exec(stderr);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', () => reject(new Error(`server exited: ${stderr}`)));
+    });
+    const client = new Client({ name: 'cli-http-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: 'Bearer env-token' } } }));
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['detect-changes']);
+    await client.close();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('');
+  });
+
+  it('exits 2 on a bad port', async () => {
+    const child = spawn(process.execPath, [main, 'serve', '--http', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--port must be a number/);
   });
 });
