@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { registerDetectChanges } from './detect-changes.js';
 import { registerLintMigration } from './lint-migration.js';
 import { processIo, type CommandIo } from './run.js';
+import { registerServe } from './serve.js';
 
 export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
   const program = new Command('migration-generator')
@@ -15,6 +16,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
     .exitOverride();
   registerDetectChanges(program, io, exit);
   registerLintMigration(program, io, exit);
+  registerServe(program, io, exit);
   return program;
 }
 
