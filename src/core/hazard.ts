@@ -14,6 +14,8 @@ export const HAZARD_CODES = [
   'MAY_FAIL',
   'IRREVERSIBLE',
   'UNSUPPORTED_OBJECT',
+  /** A column type likely to cost later: id overflow, time-zone bugs, padding, costly type changes. */
+  'TYPE_CHOICE',
 ] as const;
 
 export type HazardCode = (typeof HAZARD_CODES)[number];
@@ -38,6 +40,7 @@ const DEFAULT_SEVERITY: Record<HazardCode, Severity> = {
   MAY_FAIL: 'warning',
   IRREVERSIBLE: 'warning',
   UNSUPPORTED_OBJECT: 'warning',
+  TYPE_CHOICE: 'info',
 };
 
 export function hazard(code: HazardCode, message: string, help?: string, severity: Severity = DEFAULT_SEVERITY[code]): Hazard {
