@@ -19,6 +19,8 @@ const echo = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
   async handler({ text, mode }, context) {
     await context.onProgress({ progress: 1, total: 2, message: 'halfway' });
+    // The SDK client handles notifications a microtask late; one sent just before the result can lose the race.
+    await new Promise((resolve) => setTimeout(resolve, 10));
     if (mode === 'user-error') throw new UserError('BAD_INPUT', `cannot echo ${text} to postgres://me:hunter2@db/x`, { location: { file: 'in.sql', line: 3, column: 7 }, hint: 'try again' });
     if (mode === 'bug') throw new TypeError('undefined is not a function');
     if (mode === 'bad-output') return { said: text } as unknown as z.output<typeof echoOutput>;

@@ -24,13 +24,10 @@ export const detectChangesTool = defineTool({
     const first = await detectChanges(input);
     throwIfCancelled(context.signal, 'detect-changes');
     const answers = await confirmRenames(first.possibleRenames, context);
-    if (!answers || answers.renames.length === 0) {
-      await context.onProgress({ progress: 2, total: 2, message: 'done' });
-      return withoutAnswered(first, answers?.dropAndAdd ?? []);
-    }
+    // No closing 2/2: the result itself says it is done, and a last notification can race it.
+    if (!answers || answers.renames.length === 0) return withoutAnswered(first, answers?.dropAndAdd ?? []);
     await context.onProgress({ progress: 1, total: 2, message: 'comparing again with the confirmed renames' });
     const second = await detectChanges({ ...input, renames: [...input.renames, ...answers.renames] });
-    await context.onProgress({ progress: 2, total: 2, message: 'done' });
     return withoutAnswered(second, answers.dropAndAdd);
   },
   markdown: detectChangesMarkdown,
