@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from './log.js';
 import { stderrLogger } from './log.js';
 import { packageRoot, packageVersion } from './package-root.js';
+import { lintRuleResources } from './lint-rule-resources.js';
 import { loadPrompts, registerPrompts, type PromptTemplate } from './prompts.js';
 import { registerResources, skillResources, type ResourceProvider } from './resources.js';
 import type { ToolDefinition } from './tool.js';
@@ -31,7 +32,7 @@ export function defaultServerOptions(overrides: Partial<ServerOptions> = {}): Se
   return {
     tools: overrides.tools ?? TOOLS,
     prompts: overrides.prompts ?? loadPrompts(join(root, 'prompts')),
-    resources: overrides.resources ?? skillResources(root),
+    resources: overrides.resources ?? [...skillResources(root), ...lintRuleResources()],
     log: overrides.log ?? stderrLogger,
   };
 }
