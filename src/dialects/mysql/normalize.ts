@@ -103,6 +103,12 @@ export function mysqlDefault(raw: string | null, type: string, extra: string): s
 /** A literal default in canonical form for its column type. */
 export function literalDefault(value: string, type: string): string {
   if (isNumericType(type) && !/^bit/.test(type) && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return numberForType(value.trim(), type);
+  // A date-only literal for a datetime column is stored with its time of day.
+  const datetime = /^(datetime|timestamp)(?:\((\d)\))?/.exec(type);
+  if (datetime && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const fraction = Number(datetime[2] ?? 0);
+    return quoteString(`${value} 00:00:00${fraction > 0 ? `.${'0'.repeat(fraction)}` : ''}`);
+  }
   return quoteString(value);
 }
 
