@@ -38,15 +38,18 @@ export function splitMysql(text: string): MysqlStatement[] {
       continue;
     }
     const isCode = t.kind !== 'space' && t.kind !== 'comment' && t.kind !== 'string' && t.kind !== 'quoted';
-    if (isCode && text.startsWith(delimiter, t.offset) && (delimiter !== ';' || depth === 0)) {
-      const end = t.offset + delimiter.length;
+    // A custom delimiter may be glued to a word (`END$$`): look inside the token.
+    const at = isCode ? (delimiter === ';' ? (t.text === ';' ? 0 : -1) : t.text.indexOf(delimiter)) : -1;
+    if (at >= 0 && (delimiter !== ';' || depth === 0)) {
+      if (at > 0) current.push({ ...t, text: t.text.slice(0, at) });
+      const end = t.offset + at + delimiter.length;
       while (i + 1 < tokens.length && (tokens[i + 1] as Token).offset < end) i++;
       flush();
       continue;
     }
     if (t.kind === 'space' || t.kind === 'comment') continue;
     current.push(t);
-    if (t.kind === 'word' && isCompound(current)) depth += blockStep(t, tokens, i);
+    if (t.kind === 'word' && isCompound(current)) depth += blockStep(t, tokens, i, current[current.length - 2]);
   }
   flush();
   return statements;
@@ -58,8 +61,9 @@ function isCompound(current: readonly Token[]): boolean {
 }
 
 /** BEGIN and CASE open a block; END closes one unless it is END IF / LOOP / WHILE / REPEAT. */
-function blockStep(t: Token, tokens: readonly Token[], i: number): number {
+function blockStep(t: Token, tokens: readonly Token[], i: number, previous: Token | undefined): number {
   const word = t.text.toUpperCase();
+  if (word === 'CASE' && isWord(previous, 'END')) return 0;
   if (word === 'BEGIN' || word === 'CASE') return 1;
   if (word !== 'END') return 0;
   const next = significant(tokens.slice(i + 1, i + 6))[0];
