@@ -105,7 +105,13 @@ function createIndex(c: Cursor, state: TextState, flags: ReadonlySet<string>): v
   c.expect('ON');
   const table = existing(c, state, c.qualifiedName());
   const keyword = flags.has('UNIQUE') ? 'UNIQUE' : flags.has('FULLTEXT') ? 'FULLTEXT' : flags.has('SPATIAL') ? 'SPATIAL' : 'INDEX';
-  const rest = c.tokens.slice(c.i).filter((t, i, all) => !(isWord(t, 'ALGORITHM', 'LOCK') || isWord(all[i - 1], 'ALGORITHM', 'LOCK') || (t.text === '=' && isWord(all[i - 1], 'ALGORITHM', 'LOCK'))));
+  // ALGORITHM= and LOCK= say how to build the index, not what it is.
+  const rest: Token[] = [];
+  for (let i = c.i; i < c.tokens.length; i++) {
+    const t = c.tokens[i] as Token;
+    if (isWord(t, 'ALGORITHM', 'LOCK')) i += c.tokens[i + 1]?.text === '=' ? 2 : 1;
+    else rest.push(t);
+  }
   const synthetic: Token[] = [{ kind: 'word', text: 'ADD', offset: c.tokens[0]?.offset ?? 0 }, { kind: 'word', text: keyword, offset: 0 }, { kind: 'quoted', text: `\`${indexName.replace(/`/g, '``')}\``, offset: 0 }, ...rest];
   alterTable(c.sub(synthetic), table);
 }

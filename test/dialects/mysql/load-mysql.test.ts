@@ -253,3 +253,40 @@ describe('MySQL catalog assembly', () => {
     expect(schema.tables.t).toMatchObject({ columns: [{ name: 'j', type: 'json', notNull: false }], constraints: {} });
   });
 });
+
+const COVERAGE = `CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS a (x int);
+CREATE TABLE c (id int, d decimal(10,2) NOT NULL DEFAULT '0.00', e enum('a','b') DEFAULT 'a', KEY (d), UNIQUE (e, d));
+CREATE TABLE e LIKE a;
+ALTER TABLE a ADD COLUMN n varchar(10) NOT NULL AFTER id, ADD COLUMN z int FIRST;
+ALTER TABLE a MODIFY n varchar(20) NULL;
+ALTER TABLE a CHANGE n nn varchar(20);
+ALTER TABLE a RENAME COLUMN nn TO n2;
+ALTER TABLE a ADD INDEX a_n2 (n2), ADD UNIQUE KEY a_u (n2(5));
+ALTER TABLE a ALTER COLUMN n2 SET DEFAULT 'x';
+ALTER TABLE a DROP INDEX a_u, ENGINE=InnoDB, COMMENT='hello';
+CREATE INDEX c_id ON c (id) ALGORITHM=INPLACE LOCK=NONE;
+RENAME TABLE e TO e2;
+DROP TABLE IF EXISTS e2, nothing;
+SET NAMES utf8mb4;`;
+
+describe('MySQL text reader coverage', () => {
+  it('reads the common DDL forms', async () => {
+    const schema = await loadMysqlSql([{ text: COVERAGE }]);
+    expect(Object.keys(schema.tables)).toEqual(['a', 'c']);
+    expect(schema.tables.a!.columns.map((c) => `${c.name} ${c.type}${c.default ? ` ${c.default}` : ''}`)).toEqual(['z int', 'id int', "n2 varchar(20) 'x'"]);
+    expect(Object.keys(schema.tables.a!.indexes)).toEqual(['a_n2']);
+    expect(schema.tables.a!.comment).toBe('hello');
+    expect(Object.keys(schema.tables.c!.indexes)).toEqual(['c_id', 'd', 'e']);
+  });
+
+  it.skipIf(!MYSQL_TEST_URL)('reads them as the server does', async () => {
+    expect(await loadMysqlSql([{ text: COVERAGE }])).toEqual(await loadMysqlSql([{ text: COVERAGE }], { serverUrl: MYSQL_TEST_URL }));
+  });
+
+  it('refuses, with its position, what only a server can read', async () => {
+    for (const sql of ['CREATE TABLE f AS SELECT 1 AS x', 'CREATE TABLE j (id int) PARTITION BY HASH(id) PARTITIONS 4', 'CREATE TABLE k (x int, INDEX ix ((x + 1)))', 'CREATE SEQUENCE s']) {
+      await expect(loadMysqlSql([{ file: 'x.sql', text: `\n${sql};` }])).rejects.toMatchObject({ code: 'UNSUPPORTED', location: { file: 'x.sql', line: 2 } });
+    }
+  });
+});
