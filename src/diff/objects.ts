@@ -82,7 +82,7 @@ function viewMembers(key: string, from: View | undefined, to: View): Change[] {
 }
 
 /** PostgreSQL lets everyone execute a new function until told otherwise. */
-const DEFAULT_ROUTINE_GRANTS = [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
+const POSTGRES_ROUTINE_GRANTS = [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
 
 function sameQuery(dialect: Schema['dialect'], a: string, b: string): boolean {
   return a === b || (dialect === 'postgres' && sameViewQuery(a, b));
@@ -94,7 +94,7 @@ export function diffRoutines(from: Schema, to: Schema): Change[] {
   for (const [, r] of removed) changes.push({ kind: 'drop_routine', from: r });
   for (const [key, r] of added) {
     changes.push({ kind: 'create_routine', to: r }, ...diffComment({ type: r.kind, key }, undefined, r.comment));
-    changes.push(...diffGrants({ type: r.kind, key }, DEFAULT_ROUTINE_GRANTS, r.grants));
+    changes.push(...diffGrants({ type: r.kind, key }, from.dialect === 'postgres' ? POSTGRES_ROUTINE_GRANTS : [], r.grants));
   }
   for (const [key, a, b] of both) {
     if (a.definition !== b.definition || a.kind !== b.kind) changes.push({ kind: 'replace_routine', from: a, to: b });

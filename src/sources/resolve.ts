@@ -9,12 +9,21 @@ import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { connectPostgres } from '../dialects/postgres/server.js';
+import { introspectSqlite } from '../dialects/sqlite/introspect.js';
+import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
 import { loadPrisma } from './prisma/load-prisma.js';
+import { loadMysqlSql } from './sql/load-mysql-sql.js';
 import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
+import { loadSqliteSql } from './sql/load-sqlite-sql.js';
+import { loadLiveMysql } from './live/mysql.js';
 
 export interface LoadOptions {
   readonly dialect: DialectId;
-  /** A disposable PostgreSQL server for scratch databases; PGlite otherwise. */
+  /**
+   * A disposable server for scratch databases: PostgreSQL (PGlite otherwise) or MySQL/MariaDB
+   * (`MIGRATION_GENERATOR_MYSQL_URL` otherwise, then the built-in MySQL DDL reader). SQLite always
+   * uses an in-memory database.
+   */
   readonly scratchUrl?: string;
   /** Text read from standard input, for the `-` source. */
   readonly stdin?: () => Promise<string>;
@@ -23,11 +32,25 @@ export interface LoadOptions {
 export type SourceKind = 'database' | 'sql-file' | 'sql-folder' | 'inline-sql' | 'stdin';
 
 export function isDatabaseUrl(source: string): boolean {
-  return /^(postgres|postgresql|mysql|mariadb|sqlite):/i.test(source);
+  return /^(postgres|postgresql|mysql|mariadb|sqlite|file):/i.test(source);
+}
+
+/** Which dialect a live source belongs to, from its scheme or (SQLite) its file extension. */
+export function liveDialect(source: string): DialectId | undefined {
+  if (/^postgres(ql)?:/i.test(source)) return 'postgres';
+  if (/^(mysql|mariadb):/i.test(source)) return 'mysql';
+  if (isSqliteLocation(source)) return 'sqlite';
+  return undefined;
 }
 
 export async function loadSchema(source: string, options: LoadOptions): Promise<Schema> {
-  if (isDatabaseUrl(source)) return loadLive(source, options);
+  const live = liveDialect(source);
+  if (live) {
+    if (live !== options.dialect) {
+      throw new UserError('BAD_INPUT', `${redactUrl(source)} is a ${live} database and cannot be read as ${options.dialect}`, { hint: `pass --dialect ${live}` });
+    }
+    return LIVE_LOADERS[live](source);
+  }
   if (/\.prisma$/i.test(source)) {
     const text = await readFile(source, 'utf8').catch(() => {
       throw new UserError('NOT_FOUND', `no such file: ${source}`);
@@ -37,24 +60,41 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
   return loadSqlTexts(await readSqlSource(source, options), options);
 }
 
+type SqlLoader = (texts: readonly SqlText[], options: LoadOptions) => Promise<Schema>;
+
+const SQL_LOADERS: Record<DialectId, SqlLoader> = {
+  postgres: (texts, options) => loadPostgresSql(texts, { serverUrl: options.scratchUrl }),
+  mysql: (texts, options) => loadMysqlSql(texts, { serverUrl: options.scratchUrl ?? mysqlScratchFromEnv() }),
+  sqlite: async (texts) => loadSqliteSql(texts),
+};
+
+const LIVE_LOADERS: Record<DialectId, (source: string) => Promise<Schema>> = {
+  postgres: async (url) => {
+    const client = await connectPostgres(url);
+    try {
+      return await introspectPostgres(client);
+    } finally {
+      await client.close();
+    }
+  },
+  mysql: (url) => loadLiveMysql(url),
+  sqlite: async (source) => {
+    const db = openSqliteReadOnly(source);
+    try {
+      return introspectSqlite(db);
+    } finally {
+      db.close();
+    }
+  },
+};
+
 export async function loadSqlTexts(texts: readonly SqlText[], options: LoadOptions): Promise<Schema> {
-  if (options.dialect !== 'postgres') {
-    throw new UserError('UNSUPPORTED', `loading ${options.dialect} SQL is not available yet`, { hint: 'use --dialect postgres' });
-  }
-  return loadPostgresSql(texts, { serverUrl: options.scratchUrl });
+  return SQL_LOADERS[options.dialect](texts, options);
 }
 
-async function loadLive(url: string, options: LoadOptions): Promise<Schema> {
-  if (!/^postgres(ql)?:/i.test(url)) {
-    throw new UserError('UNSUPPORTED', `live introspection of ${redactUrl(url)} is not available yet`, { hint: 'use a postgres:// URL' });
-  }
-  if (options.dialect !== 'postgres') throw new UserError('BAD_INPUT', `a postgres:// URL cannot be read as ${options.dialect}`);
-  const client = await connectPostgres(url);
-  try {
-    return await introspectPostgres(client);
-  } finally {
-    await client.close();
-  }
+/** A MySQL/MariaDB server the user marked as disposable for scratch databases. */
+function mysqlScratchFromEnv(): string | undefined {
+  return process.env.MIGRATION_GENERATOR_MYSQL_URL || undefined;
 }
 
 /** Reads SQL from a file, a folder (files in name order, `.down.sql` left out), stdin or inline text. */

@@ -103,11 +103,11 @@ describe('serve over stdio: detect-changes', () => {
     expect((await call(addColumnPair('after_bad_args'))).isError).toBeFalsy();
   });
 
-  it('reports a missing file, an unsupported dialect and an unknown tool without dying', async () => {
+  it('reports a missing file, a dialect mismatch and an unknown tool without dying', async () => {
     const missing = await call({ from: 'no/such/schema.sql', to: 'CREATE TABLE a (id int);' });
     expect(textOf(missing)).toMatch(/^NOT_FOUND: no such file or folder: no\/such\/schema\.sql/);
-    const mysql = await call({ ...addColumnPair('m'), dialect: 'mysql' });
-    expect(textOf(mysql)).toMatch(/^UNSUPPORTED: loading mysql SQL is not available yet/);
+    const mismatch = await call({ from: 'postgresql://app@127.0.0.1:1/app', to: 'CREATE TABLE a (id int);', dialect: 'mysql' });
+    expect(textOf(mismatch)).toMatch(/^BAD_INPUT: postgresql:\/\/app@127\.0\.0\.1:1\/app is a postgres database and cannot be read as mysql/);
     const unknown = await conn.client.callTool({ name: 'generate-migration', arguments: {} });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toMatch(/Tool generate-migration not found/);
