@@ -7,12 +7,12 @@ export function registerDetectChanges(program: Command, io: CommandIo, exit: (co
   program
     .command('detect-changes')
     .description('Compare a current and a desired schema and report every change')
-    .requiredOption('--from <source>', 'current schema: .sql file, folder, inline SQL, - (stdin), or postgres:// URL')
+    .requiredOption('--from <source>', 'current schema: .sql file, folder, schema.prisma, inline SQL, - (stdin), or database URL')
     .requiredOption('--to <source>', 'desired schema, same forms as --from')
     .option('--dialect <dialect>', 'postgres | mysql | sqlite', 'postgres')
     .option('--rename <old=new>', 'confirm a rename (repeatable): users.fullname=users.full_name', collect, [])
     .option('--strict', 'refuse when a source holds objects the model does not represent')
-    .option('--scratch-url <url>', 'disposable PostgreSQL server for scratch databases (default: embedded PGlite)')
+    .option('--scratch-url <url>', 'disposable postgres:// or mysql:// server for scratch databases (default: embedded PGlite / in-memory SQLite)')
     .option('--json', 'print one JSON object')
     .option('--diagram', 'add a Mermaid erDiagram of the tables touched')
     .action(async (options) => {

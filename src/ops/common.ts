@@ -10,7 +10,7 @@ export const sourceInput = (which: string) =>
   z
     .string()
     .min(1)
-    .describe(`The ${which} schema: a .sql file, a folder of .sql files (name order), inline SQL, "-" for stdin, or a postgres:// URL (read-only)`);
+    .describe(`The ${which} schema: a .sql file, a folder of .sql files (name order), a schema.prisma, inline SQL, "-" for stdin, or a database URL (postgres://, mysql://, sqlite:path; read-only)`);
 
 export const renamesInput = z
   .array(z.string())
@@ -20,7 +20,7 @@ export const renamesInput = z
 export const scratchUrlInput = z
   .string()
   .optional()
-  .describe('A disposable PostgreSQL server URL: scratch databases are created on it and dropped; the embedded PGlite is used otherwise');
+  .describe('A disposable server URL of the dialect (postgres:// or mysql://): scratch databases are created on it and dropped. PostgreSQL defaults to the embedded PGlite, SQLite to an in-memory database; MySQL text is read without a server when none is given');
 
 export const warningOutput = z.object({
   code: z.string(),
