@@ -37,3 +37,21 @@ export function parseRenameHints(hints: readonly string[]): RenameHint[] {
     return { from: match[1] as string, to: match[2] as string };
   });
 }
+
+export interface OpProgress {
+  readonly progress: number;
+  readonly total?: number;
+  readonly message?: string;
+}
+
+/** What an operation may use besides its input: the CLI and the MCP edge each fill what they have. */
+export interface OpContext {
+  readonly stdin?: () => Promise<string>;
+  /** Aborted when the caller cancels; long work checks it between stages. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: OpProgress) => void | Promise<void>;
+}
+
+export function throwIfCancelled(context: OpContext, what: string): void {
+  if (context.signal?.aborted) throw new UserError('CANCELLED', `${what} was cancelled`);
+}

@@ -8,7 +8,7 @@ import { describeChange } from '../diff/describe.js';
 import { diffSchemas } from '../diff/diff.js';
 import { loadSchema } from '../sources/resolve.js';
 import { erDiagram } from './er-diagram.js';
-import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
+import { dialectInput, throwIfCancelled, type OpContext, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
 
 export const detectChangesInput = z.object({
   from: sourceInput('current'),
@@ -55,15 +55,14 @@ export interface LoadedPair {
   readonly to: Schema;
 }
 
-export interface OpContext {
-  readonly stdin?: () => Promise<string>;
-}
 
 export async function loadPair(input: z.output<typeof detectChangesInput>, context: OpContext = {}): Promise<LoadedPair> {
   const options = { dialect: input.dialect, scratchUrl: input.scratchUrl, stdin: context.stdin };
   if (input.from === '-' && input.to === '-') throw new UserError('BAD_INPUT', 'only one of from and to can be read from stdin');
   const from = await loadSchema(input.from, options);
+  throwIfCancelled(context, 'loading the schemas');
   const to = await loadSchema(input.to, options);
+  throwIfCancelled(context, 'loading the schemas');
   if (input.strict) refuseUnsupported(from, to);
   return { from, to };
 }
@@ -83,7 +82,7 @@ export function reportChanges(changes: readonly Change[], possibleRenames: reado
     ...possibleRenames.map((r) => ({
       code: 'POSSIBLE_RENAME',
       severity: 'warning' as const,
-      message: `${r.from} → ${r.to} looks like a rename (confidence ${r.confidence}); pass --rename ${r.hint} to keep the data`,
+      message: `${r.from} → ${r.to} looks like a rename (confidence ${r.confidence}); confirm it with the rename hint ${r.hint} to keep the data`,
       object: r.from,
     })),
     ...[...from.unsupported, ...to.unsupported].map((u) => ({ code: 'UNSUPPORTED_OBJECT', severity: 'warning' as const, message: u.detail, object: u.name })),

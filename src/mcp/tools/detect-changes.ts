@@ -22,13 +22,13 @@ export const detectChangesTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(input, context) {
     await context.onProgress({ progress: 0, total: 2, message: 'loading and comparing the schemas' });
-    const first = await detectChanges(input);
+    const first = await detectChanges(input, context);
     throwIfCancelled(context.signal, 'detect-changes');
     const answers = await confirmRenames(first.possibleRenames, context);
     // No closing 2/2: the result itself says it is done, and a last notification can race it.
     if (!answers || answers.renames.length === 0) return withoutAnswered(first, answers?.dropAndAdd ?? []);
     await context.onProgress({ progress: 1, total: 2, message: 'comparing again with the confirmed renames' });
-    const second = await detectChanges({ ...input, renames: [...input.renames, ...answers.renames] });
+    const second = await detectChanges({ ...input, renames: [...input.renames, ...answers.renames] }, context);
     return withoutAnswered(second, answers.dropAndAdd);
   },
   markdown: detectChangesMarkdown,
