@@ -14,6 +14,7 @@ import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js
 import { loadPrisma } from './prisma/load-prisma.js';
 import { loadMysqlSql } from './sql/load-mysql-sql.js';
 import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
+import { upSectionsOnly } from './sql/up-sections.js';
 import { loadSqliteSql } from './sql/load-sqlite-sql.js';
 import { loadLiveMysql } from './live/mysql.js';
 
@@ -105,7 +106,7 @@ export async function readSqlSource(source: string, options: Pick<LoadOptions, '
   }
   const info = await stat(source).catch(() => undefined);
   if (info?.isDirectory()) return readSqlFolder(source);
-  if (info?.isFile()) return [{ file: source, text: await readFile(source, 'utf8') }];
+  if (info?.isFile()) return [{ file: source, text: upSectionsOnly(await readFile(source, 'utf8')) }];
   if (looksLikeSql(source)) return [{ file: '<inline>', text: source }];
   throw new UserError('NOT_FOUND', `no such file or folder: ${source}`, { hint: 'pass a .sql file, a folder of .sql files, inline SQL, - for stdin, or a database URL' });
 }
@@ -115,7 +116,7 @@ async function readSqlFolder(folder: string): Promise<SqlText[]> {
     .filter((path) => path.endsWith('.sql') && !/\.down\.sql$/i.test(path))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (files.length === 0) throw new UserError('NOT_FOUND', `no .sql files in ${folder}`);
-  return Promise.all(files.map(async (path) => ({ file: path, text: await readFile(path, 'utf8') })));
+  return Promise.all(files.map(async (path) => ({ file: path, text: upSectionsOnly(await readFile(path, 'utf8')) })));
 }
 
 async function listFiles(folder: string, depth: number): Promise<string[]> {
