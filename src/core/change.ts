@@ -3,6 +3,7 @@
  * the before (`from`) and after (`to`) state a reviewer, the planner and the emitters need.
  */
 import type {
+  Collation,
   Column,
   CompositeType,
   Constraint,
@@ -25,6 +26,7 @@ export interface ObjectRef {
   readonly type:
     | 'schema'
     | 'extension'
+    | 'collation'
     | 'table'
     | 'column'
     | 'constraint'
@@ -52,6 +54,8 @@ export type Change =
   | { readonly kind: 'create_extension'; readonly to: Extension }
   | { readonly kind: 'drop_extension'; readonly from: Extension }
   | { readonly kind: 'alter_extension'; readonly from: Extension; readonly to: Extension }
+  | { readonly kind: 'create_collation'; readonly to: Collation }
+  | { readonly kind: 'drop_collation'; readonly from: Collation }
   | { readonly kind: 'create_enum'; readonly to: EnumType }
   | { readonly kind: 'drop_enum'; readonly from: EnumType }
   | { readonly kind: 'add_enum_value'; readonly type: string; readonly value: string; readonly before?: string; readonly after?: string }

@@ -202,6 +202,20 @@ export interface Extension {
   readonly version?: string;
 }
 
+/** A user-defined collation (`CREATE COLLATION`). */
+export interface Collation {
+  readonly schema: string;
+  readonly name: string;
+  /** `libc`, `icu` or `builtin`. */
+  readonly provider: string;
+  readonly locale?: string;
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  readonly rules?: string;
+  readonly deterministic: boolean;
+  readonly comment?: string;
+}
+
 export interface Namespace {
   readonly name: string;
   readonly comment?: string;
@@ -226,6 +240,7 @@ export interface Schema {
   readonly dialect: DialectId;
   readonly namespaces: Readonly<Record<string, Namespace>>;
   readonly extensions: Readonly<Record<string, Extension>>;
+  readonly collations: Readonly<Record<string, Collation>>;
   readonly enums: Readonly<Record<string, EnumType>>;
   readonly domains: Readonly<Record<string, DomainType>>;
   readonly compositeTypes: Readonly<Record<string, CompositeType>>;
@@ -246,6 +261,7 @@ export function emptySchema(dialect: DialectId): Schema {
     dialect,
     namespaces: {},
     extensions: {},
+    collations: {},
     enums: {},
     domains: {},
     compositeTypes: {},

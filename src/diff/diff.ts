@@ -6,7 +6,7 @@ import type { Change, PossibleRename, RenameHint } from '../core/change.js';
 import { UserError } from '../core/errors.js';
 import type { Column, Schema, Table } from '../core/model.js';
 import { qualify } from '../core/model.js';
-import { diffExtensions, diffNamespaces, diffRoutines, diffSequences, diffViews } from './objects.js';
+import { diffCollations, diffExtensions, diffNamespaces, diffRoutines, diffSequences, diffViews } from './objects.js';
 import { findPossibleRenames } from './possible-renames.js';
 import { diffTable } from './tables.js';
 import { diffTypes } from './types.js';
@@ -29,6 +29,7 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
   const changes: Change[] = [
     ...diffNamespaces(from, to),
     ...diffExtensions(from, to),
+    ...diffCollations(from, to),
     ...diffTypes(from, to),
     ...diffSequences(from, to),
     ...diffTables(renamedFrom, to, hints),

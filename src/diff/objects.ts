@@ -32,6 +32,20 @@ export function diffExtensions(from: Schema, to: Schema): Change[] {
   return changes;
 }
 
+/** A collation cannot be altered: a different definition is a drop and a create. */
+export function diffCollations(from: Schema, to: Schema): Change[] {
+  const changes: Change[] = [];
+  const { added, removed, both } = pairRecords(from.collations, to.collations);
+  for (const [, c] of removed) changes.push({ kind: 'drop_collation', from: c });
+  for (const [key, a, b] of both) {
+    const recreate = !same(without(a, 'comment'), without(b, 'comment'));
+    if (recreate) changes.push({ kind: 'drop_collation', from: a }, { kind: 'create_collation', to: b });
+    changes.push(...diffComment({ type: 'collation', key }, recreate ? undefined : a.comment, b.comment));
+  }
+  for (const [key, c] of added) changes.push({ kind: 'create_collation', to: c }, ...diffComment({ type: 'collation', key }, undefined, c.comment));
+  return changes;
+}
+
 export function diffSequences(from: Schema, to: Schema): Change[] {
   const changes: Change[] = [];
   const { added, removed, both } = pairRecords(from.sequences, to.sequences);

@@ -34,6 +34,17 @@ select e.oid::int8 as oid, e.extname as name, n.nspname as schema, e.extversion 
 from pg_catalog.pg_extension e join pg_catalog.pg_namespace n on n.oid = e.extnamespace
 where e.extname <> 'plpgsql'`;
 
+/** Read through to_jsonb: the locale columns were renamed between versions (colliculocale → colllocale). */
+export const COLLATIONS = `
+select c.oid::int8 as oid, n.nspname as schema, c.collname as name, c.collprovider as provider,
+  c.collisdeterministic as deterministic,
+  pg_catalog.to_jsonb(c) ->> 'collcollate' as lc_collate, pg_catalog.to_jsonb(c) ->> 'collctype' as lc_ctype,
+  coalesce(pg_catalog.to_jsonb(c) ->> 'colllocale', pg_catalog.to_jsonb(c) ->> 'colliculocale') as locale,
+  pg_catalog.to_jsonb(c) ->> 'collicurules' as rules,
+  pg_catalog.obj_description(c.oid, 'pg_collation') as comment
+from pg_catalog.pg_collation c join pg_catalog.pg_namespace n on n.oid = c.collnamespace
+where c.oid >= 16384 and ${USER_SCHEMA('n.nspname')} and ${NOT_EXTENSION_MEMBER('pg_collation', 'c.oid')}`;
+
 export const TYPES = `
 select t.oid::int8 as oid, n.nspname as schema, t.typname as name, t.typtype as kind,
   t.typrelid::int8 as relid, pg_catalog.obj_description(t.oid, 'pg_type') as comment,
@@ -212,9 +223,6 @@ union all select 'cast', format_type(castsource, null) || ' AS ' || format_type(
   where oid >= 16384 and ${NOT_EXTENSION_MEMBER('pg_cast', 'oid')}
 union all select 'operator', n.nspname || '.' || o.oprname from pg_catalog.pg_operator o
   join pg_catalog.pg_namespace n on n.oid = o.oprnamespace where o.oid >= 16384 and ${NOT_EXTENSION_MEMBER('pg_operator', 'o.oid')}
-union all select 'collation', n.nspname || '.' || c.collname from pg_catalog.pg_collation c
-  join pg_catalog.pg_namespace n on n.oid = c.collnamespace where c.oid >= 16384 and ${USER_SCHEMA('n.nspname')}
-  and ${NOT_EXTENSION_MEMBER('pg_collation', 'c.oid')}
 union all select 'text_search_configuration', n.nspname || '.' || c.cfgname from pg_catalog.pg_ts_config c
   join pg_catalog.pg_namespace n on n.oid = c.cfgnamespace where c.oid >= 16384 and ${NOT_EXTENSION_MEMBER('pg_ts_config', 'c.oid')}
 union all select 'statistics', n.nspname || '.' || s.stxname from pg_catalog.pg_statistic_ext s

@@ -66,6 +66,8 @@ function keyResolver(objects: CatalogObjects): Resolver {
   for (const n of rows.namespaces ?? []) namespaces.set(String(n.oid), `schema:${n.name}`);
   const extensions = new Map<string, string>();
   for (const e of rows.extensions ?? []) extensions.set(String(e.oid), `extension:${e.name}`);
+  const collations = new Map<string, string>();
+  for (const c of rows.collations ?? []) collations.set(String(c.oid), `collation:${c.schema}.${c.name}`);
   const owners = new Map<string, Row>();
   for (const o of rows.owners ?? []) owners.set(`${o.catalog}:${o.oid}`, o);
 
@@ -88,6 +90,8 @@ function keyResolver(objects: CatalogObjects): Resolver {
         return namespaces.get(oid);
       case 'pg_extension':
         return extensions.get(oid);
+      case 'pg_collation':
+        return collations.get(oid);
       case 'pg_rewrite':
       case 'pg_attrdef':
       case 'pg_constraint':

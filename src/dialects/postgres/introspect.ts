@@ -4,6 +4,7 @@
  * models.
  */
 import type {
+  Collation,
   Column,
   CompositeType,
   Constraint,
@@ -51,6 +52,7 @@ export async function introspectPostgres(client: SqlClient): Promise<Schema> {
     const rows = {
       namespaces: await run(Q.NAMESPACES),
       extensions: await run(Q.EXTENSIONS),
+      collations: await run(Q.COLLATIONS),
       types: await run(Q.TYPES),
       arrayTypes: await run(Q.ARRAY_TYPES),
       domainConstraints: await run(Q.DOMAIN_CONSTRAINTS),
@@ -76,6 +78,7 @@ export async function introspectPostgres(client: SqlClient): Promise<Schema> {
 type CatalogRows = Record<
   | 'namespaces'
   | 'extensions'
+  | 'collations'
   | 'types'
   | 'arrayTypes'
   | 'domainConstraints'
@@ -198,6 +201,7 @@ function assemble(rows: CatalogRows): Schema {
       ),
     ),
     extensions: sortedRecord(Object.fromEntries(rows.extensions.map((e) => [e.name, { name: e.name, schema: e.schema, version: e.version }]))),
+    collations: sortedRecord(Object.fromEntries(rows.collations.map((c) => [qualify(c.schema, c.name), toCollation(c)]))),
     enums: sortedRecord(enums),
     domains: sortedRecord(domains),
     compositeTypes: sortedRecord(compositeTypes),
@@ -314,6 +318,23 @@ function toPolicy(p: Row): Policy {
     roles: p.roles ?? ['PUBLIC'],
     using: p.using_expr ?? undefined,
     withCheck: p.check_expr ?? undefined,
+  });
+}
+
+const COLLATION_PROVIDERS: Record<string, string> = { c: 'libc', i: 'icu', b: 'builtin', d: 'default' };
+
+function toCollation(c: Row): Collation {
+  const libc = c.provider === 'c';
+  return compact({
+    schema: c.schema,
+    name: c.name,
+    provider: COLLATION_PROVIDERS[c.provider] ?? String(c.provider),
+    locale: libc ? undefined : (c.locale ?? undefined),
+    lcCollate: libc ? (c.lc_collate ?? undefined) : undefined,
+    lcCtype: libc ? (c.lc_ctype ?? undefined) : undefined,
+    rules: c.rules ?? undefined,
+    deterministic: Boolean(c.deterministic),
+    comment: c.comment ?? undefined,
   });
 }
 
