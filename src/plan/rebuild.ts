@@ -42,12 +42,18 @@ function convertReplacements(changes: readonly Change[], from: Schema, dialect: 
     if (c.kind === 'replace_view') {
       const key = qualify(c.to.schema, c.to.name);
       const touched = (from.dependencies[`view:${key}`] ?? []).some((d) => typeChanged.has(d));
-      if (dialect.canReplaceView(c.from, c.to) && !touched) return [c];
+      // The reverse of appending columns is a drop and create, which dependents would block.
+      const sameColumns = c.from.columns.join(',') === c.to.columns.join(',');
+      if (dialect.canReplaceView(c.from, c.to) && !touched && (sameColumns || !hasDependents(from, key))) return [c];
       return [{ kind: 'drop_view', from: c.from }, { kind: 'create_view', to: c.to }, ...(c.to.materialized ? [] : reapplyView(c.to))];
     }
     if (c.kind === 'replace_routine' && !dialect.canReplaceRoutine(c.from, c.to)) return [{ kind: 'drop_routine', from: c.from }, { kind: 'create_routine', to: c.to }];
     return [c];
   });
+}
+
+function hasDependents(schema: Schema, viewKey: string): boolean {
+  return Object.values(schema.dependencies).some((deps) => deps.includes(`view:${viewKey}`));
 }
 
 function affectedKeys(changes: readonly Change[], from: Schema): Set<string> {

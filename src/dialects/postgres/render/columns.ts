@@ -4,12 +4,13 @@ import { hazard, type Hazard } from '../../../core/hazard.js';
 import type { Column, Schema } from '../../../core/model.js';
 import type { RenderContext, StepDraft } from '../../../plan/dialect.js';
 import { isLosslessConversion, isSafeWidening } from '../types.js';
-import { quoteIdent } from '../quote.js';
+import { qualifiedName, quoteIdent } from '../quote.js';
 import { alterTable, columnDefinition, identityClause, sequenceClauses } from './sql-parts.js';
 
-function typeClause(column: Column, usingCast: boolean): string {
+function typeClause(column: Column, usingCast: boolean, viaText: boolean): string {
   const collate = column.collation ? ` COLLATE ${column.collation}` : '';
-  const using = usingCast ? ` USING ${quoteIdent(column.name)}::${column.type}` : '';
+  const via = viaText ? (column.type.endsWith('[]') ? '::text[]' : '::text') : '';
+  const using = usingCast || viaText ? ` USING ${quoteIdent(column.name)}${via}::${column.type}` : '';
   return `TYPE ${column.type}${collate}${using}`;
 }
 
@@ -55,7 +56,14 @@ function needsUsing(from: string, to: string): boolean {
 }
 
 /** Statements that turn column `a` into `b` (and, swapped, back). */
-function alterColumnSql(table: string, a: Column, b: Column, aspects: readonly string[], after: Schema): string[] {
+/** Enum types (and arrays of them) only convert through text. */
+function enumTypes(...schemas: Schema[]): Set<string> {
+  const names = new Set<string>();
+  for (const schema of schemas) for (const e of Object.values(schema.enums)) names.add(qualifiedName(e.schema, e.name)).add(`${qualifiedName(e.schema, e.name)}[]`);
+  return names;
+}
+
+function alterColumnSql(table: string, a: Column, b: Column, aspects: readonly string[], after: Schema, enums: ReadonlySet<string>): string[] {
   const t = alterTable(table);
   const col = `${t} ALTER COLUMN ${quoteIdent(b.name)}`;
   if (aspects.includes('generated') && !(a.generated !== undefined && b.generated === undefined)) {
@@ -68,11 +76,12 @@ function alterColumnSql(table: string, a: Column, b: Column, aspects: readonly s
   if (aspects.includes('generated')) sql.push(`${col} DROP EXPRESSION`);
   if (resetDefault) sql.push(`${col} DROP DEFAULT`);
   if (a.identity && !b.identity) sql.push(...identityChanges(a, b).map((s) => `${col} ${s}`));
-  if (typeChanged) sql.push(`${col} ${typeClause(b, aspects.includes('type') && needsUsing(a.type, b.type))}`);
+  const viaText = aspects.includes('type') && (enums.has(a.type) || enums.has(b.type));
+  if (typeChanged) sql.push(`${col} ${typeClause(b, aspects.includes('type') && needsUsing(a.type, b.type), viaText)}`);
   if (b.notNull && !a.notNull && !(b.identity && !a.identity)) sql.push(`${col} SET NOT NULL`);
   if (!b.notNull && a.notNull && !(a.identity && b.identity)) sql.push(`${col} DROP NOT NULL`);
   if (b.identity) {
-    if (!a.identity && !b.notNull) sql.push(`${col} SET NOT NULL`);
+    if (!a.identity && !a.notNull) sql.push(`${col} SET NOT NULL`);
     sql.push(...identityChanges(a, b).map((s) => `${col} ${s}`));
   }
   if (b.default !== undefined && (resetDefault || aspects.includes('default'))) sql.push(`${col} SET DEFAULT ${b.default}`);
@@ -104,8 +113,8 @@ export function alterColumn(c: ChangeOf<'alter_column'>, ctx: RenderContext): St
   if (regenerated) hazards.push(hazard('DATA_LOSS', `${c.table}.${c.to.name} becomes a generated column: its stored values are replaced`));
   const lossy = regenerated ? `the values of ${c.table}.${c.from.name} are not restored` : undefined;
   return {
-    sql: alterColumnSql(c.table, c.from, c.to, c.aspects, ctx.to),
-    reverse: { kind: 'sql', sql: alterColumnSql(c.table, c.to, c.from, c.aspects, ctx.from), lossy },
+    sql: alterColumnSql(c.table, c.from, c.to, c.aspects, ctx.to, enumTypes(ctx.from, ctx.to)),
+    reverse: { kind: 'sql', sql: alterColumnSql(c.table, c.to, c.from, c.aspects, ctx.from, enumTypes(ctx.from, ctx.to)), lossy },
     hazards,
   };
 }

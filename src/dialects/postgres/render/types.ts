@@ -5,6 +5,7 @@ import type { CompositeType, DomainType, EnumType, Schema, Sequence } from '../.
 import { qualify } from '../../../core/model.js';
 import type { RenderContext, StepDraft } from '../../../plan/dialect.js';
 import { qualifiedName, quoteIdent, quoteLiteral, quoteQualified } from '../quote.js';
+import { aroundDependentViews } from './dependents.js';
 import { alterTable, commentSql, grantSql, ownedBySql, sequenceClauses } from './sql-parts.js';
 
 export function createSchema(c: ChangeOf<'create_schema'>): StepDraft {
@@ -42,22 +43,17 @@ export function dropExtension(c: ChangeOf<'drop_extension'>): StepDraft {
 }
 
 export function alterExtension(c: ChangeOf<'alter_extension'>): StepDraft {
-  const sql: string[] = [];
-  const back: string[] = [];
   const name = quoteIdent(c.to.name);
-  if (c.from.schema !== c.to.schema) {
-    sql.push(`ALTER EXTENSION ${name} SET SCHEMA ${quoteIdent(c.to.schema)}`);
-    back.push(`ALTER EXTENSION ${name} SET SCHEMA ${quoteIdent(c.from.schema)}`);
-  }
-  if (c.from.version !== c.to.version && c.to.version) {
-    sql.push(`ALTER EXTENSION ${name} UPDATE TO ${quoteLiteral(c.to.version)}`);
-    // Extensions rarely ship downgrade scripts: the reverse is a drop and a re-create at the old version.
-    back.push(`DROP EXTENSION ${name}`, createExtensionSql(c.from));
-  }
+  const sql: string[] = [];
+  if (c.from.schema !== c.to.schema) sql.push(`ALTER EXTENSION ${name} SET SCHEMA ${quoteIdent(c.to.schema)}`);
+  const versionChanged = c.from.version !== c.to.version && c.to.version !== undefined;
+  if (versionChanged) sql.push(`ALTER EXTENSION ${name} UPDATE TO ${quoteLiteral(c.to.version as string)}`);
+  // Extensions rarely ship downgrade scripts: going back is a drop and a create at the old version.
+  const back = versionChanged ? [`DROP EXTENSION ${name}`, createExtensionSql(c.from)] : [`ALTER EXTENSION ${name} SET SCHEMA ${quoteIdent(c.from.schema)}`];
   return {
     sql,
-    reverse: { kind: 'sql', sql: back.reverse(), lossy: c.from.version !== c.to.version ? 'downgrading re-creates the extension' : undefined },
-    hazards: c.from.version !== c.to.version ? [hazard('MAY_FAIL', `needs the update script for ${c.to.name} ${c.to.version ?? ''} on the server`)] : [],
+    reverse: { kind: 'sql', sql: back, lossy: versionChanged ? `downgrading ${c.to.name} drops and re-creates it, with the objects that depend on it` : undefined },
+    hazards: versionChanged ? [hazard('MAY_FAIL', `needs the update script for ${c.to.name} ${c.to.version ?? ''} on the server`)] : [],
   };
 }
 
@@ -141,12 +137,22 @@ export function addEnumValue(c: ChangeOf<'add_enum_value'>, ctx: RenderContext):
   const uses = columnsUsingType(c.type, ctx.to, ctx.from);
   return {
     sql: [`ALTER TYPE ${quoteQualified(c.type)} ADD VALUE ${quoteLiteral(c.value)}${position}`],
-    // PostgreSQL cannot remove a label: the reverse recreates the type with the old labels.
-    reverse: { kind: 'sql', sql: recreateEnumSql(c.type, before?.labels ?? [], uses, defaultsOf(columnsUsingType(c.type, ctx.from, ctx.to))) },
+    // PostgreSQL cannot remove a label: the reverse recreates the type with the old labels, around the views using it.
+    reverse: {
+      kind: 'sql',
+      sql: aroundDependentViews(ctx.from, typeSeeds(ctx.from, c.type), recreateEnumSql(c.type, before?.labels ?? [], uses, defaultsOf(columnsUsingType(c.type, ctx.from, ctx.to)))),
+    },
     // A new label cannot be used in the transaction that adds it, so it runs on its own, first.
     transactional: false,
     hazards: [hazard('NOT_TRANSACTIONAL', `ALTER TYPE ... ADD VALUE runs outside the migration's transaction so later statements can use '${c.value}'`)],
   };
+}
+
+/** The type and every column holding it: what views lean on when the type is recreated. */
+function typeSeeds(schema: Schema, typeKey: string): Set<string> {
+  const seeds = new Set([`type:${typeKey}`]);
+  for (const use of columnsUsingType(typeKey, schema, schema)) seeds.add(`column:${use.table}.${use.column}`);
+  return seeds;
 }
 
 export function renameEnumValue(c: ChangeOf<'rename_enum_value'>): StepDraft {
@@ -251,10 +257,18 @@ export function createSequence(c: ChangeOf<'create_sequence'>): StepDraft {
   return { sql: [sequenceSql(c.to), ...owned], reverse: { kind: 'sql', sql: [`DROP SEQUENCE ${quoteQualified(key)}`] } };
 }
 
-export function dropSequence(c: ChangeOf<'drop_sequence'>): StepDraft {
+/** True when the column a sequence is owned by survives the migration (else its table's restore re-owns it). */
+function ownerSurvives(ownedBy: string | undefined, to: Schema): boolean {
+  if (!ownedBy) return false;
+  const dot = ownedBy.lastIndexOf('.');
+  return Boolean(to.tables[ownedBy.slice(0, dot)]?.columns.some((c) => c.name === ownedBy.slice(dot + 1)));
+}
+
+export function dropSequence(c: ChangeOf<'drop_sequence'>, ctx: RenderContext): StepDraft {
   const key = qualify(c.from.schema, c.from.name);
   const restore = [
     sequenceSql(c.from),
+    ...(ownerSurvives(c.from.ownedBy, ctx.to) ? [ownedBySql(key, c.from.ownedBy)] : []),
     ...(c.from.comment !== undefined ? [commentSql({ type: 'sequence', key }, c.from.comment)] : []),
     ...(c.from.grants ?? []).map((g) => grantSql({ type: 'sequence', key }, g)),
   ];
