@@ -15,12 +15,20 @@ const flag = (name) => {
   args.splice(i, 2);
   return value;
 };
-const verbose = args.includes('--verbose');
-const rest = args.filter((a) => a !== '--verbose');
 const server = flag('--server');
 const rows = Number(flag('--rows') ?? 0);
+const verbose = args.includes('--verbose');
+const rest = args.filter((a) => a !== '--verbose');
 const corpus = rest[0] && !rest[0].match(/^[a-z0-9_-]+$/) ? rest.shift() : '/work/shared/corpus/migra';
 const only = new Set(rest);
+if (server) {
+  // Some cases grant to this role; roles are cluster-wide, so the scratch databases cannot create it.
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  await client.query(`DO $$ BEGIN CREATE ROLE schemainspect_test_role; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  await client.end();
+}
 const cases = (await readdir(corpus)).filter((c) => only.size === 0 || only.has(c)).sort();
 let passed = 0;
 let accepted = 0;

@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDetectChanges } from './detect-changes.js';
+import { registerGenerateMigration } from './generate-migration.js';
+import { registerValidateMigration } from './validate-migration.js';
 import { processIo, type CommandIo } from './run.js';
 
 export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
@@ -13,6 +15,8 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDetectChanges(program, io, exit);
+  registerGenerateMigration(program, io, exit);
+  registerValidateMigration(program, io, exit);
   return program;
 }
 
