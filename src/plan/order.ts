@@ -139,6 +139,13 @@ function parentKeys(t: Table): string[] {
   return [...(t.partitioning?.of ? [t.partitioning.of] : []), ...(t.inherits ?? [])].map((p) => `table:${p}`);
 }
 
+/** Tables a change works on must exist first (a foreign key needs both of its tables). */
+function tablesUsed(c: Change): string[] {
+  if (c.kind === 'create_table' || c.kind === 'drop_table' || !('table' in c)) return [];
+  const refs = c.kind === 'add_constraint' && c.to.references ? [`table:${c.to.references.table}`] : [];
+  return [`table:${c.table}`, ...refs];
+}
+
 function needs(schema: Schema, keys: readonly string[], table?: Table): string[] {
   const out = keys.flatMap((k) => schema.dependencies[k] ?? []);
   return table ? [...out, ...parentKeys(table)] : out;
@@ -164,6 +171,10 @@ export function orderChanges(changes: readonly Change[], from: Schema, to: Schem
         const j = creators.get(d);
         if (j !== undefined && j !== i) before[i]?.add(j);
       }
+    }
+    for (const d of tablesUsed(c)) {
+      const j = creators.get(d);
+      if (j !== undefined && j !== i) before[i]?.add(j);
     }
     const dropped = droppedKeys(c);
     if (dropped.length) {

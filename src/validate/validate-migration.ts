@@ -117,6 +117,8 @@ export async function applyScript(client: SqlClient, sql: string): Promise<{ ok:
   let inTransaction = false;
   for (const statement of statements) {
     try {
+      // Roles are shared by a server's databases: one the `from` SQL creates may already exist.
+      if (statement.kind === 'CreateRoleStmt' && (await roleExists(client, String(statement.node.CreateRoleStmt.role)))) continue;
       await client.exec(statement.text);
       if (statement.kind === 'TransactionStmt') inTransaction = /^\s*(BEGIN|START)/i.test(statement.text);
     } catch (error) {
@@ -126,6 +128,10 @@ export async function applyScript(client: SqlClient, sql: string): Promise<{ ok:
     }
   }
   return { ok: true };
+}
+
+async function roleExists(client: SqlClient, role: string): Promise<boolean> {
+  return (await client.query('SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1', [role])).length > 0;
 }
 
 /** Roles that grants and policies name exist on PGlite only once created; a server scratch does not create roles. */
