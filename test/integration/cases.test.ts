@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPostgres } from '../../src/dialects/postgres/server.js';
 import { generateMigration } from '../../src/ops/generate-migration.js';
 import { closeScratchPool } from '../../src/validate/scratch-postgres.js';
 
@@ -51,6 +52,14 @@ describe('case folders round-trip on PGlite', () => {
   for (const name of cases) it(name, async () => void (await roundTrip(name)), 60_000);
 });
 
+/** Roles the cases grant to; roles are cluster-wide, so a server's scratch databases cannot create them. */
+const CASE_ROLES = ['app_user', 'auditor'];
+
 describe.skipIf(!serverUrl)('case folders round-trip on the PostgreSQL server (PG_TEST_URL)', () => {
+  beforeAll(async () => {
+    const client = await connectPostgres(serverUrl as string);
+    for (const role of CASE_ROLES) await client.exec(`DO $$ BEGIN CREATE ROLE ${role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    await client.close();
+  });
   for (const name of cases) it(name, async () => void (await roundTrip(name, serverUrl)), 60_000);
 });

@@ -1,5 +1,3 @@
-create role app_user;
-create role auditor;
 create table docs (id int primary key, owner text, body text);
 alter table docs enable row level security;
 alter table docs force row level security;
