@@ -4,7 +4,9 @@ import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDetectChanges } from './detect-changes.js';
+import { registerGenerateMigration } from './generate-migration.js';
 import { registerLintMigration } from './lint-migration.js';
+import { registerValidateMigration } from './validate-migration.js';
 import { processIo, type CommandIo } from './run.js';
 import { registerServe } from './serve.js';
 
@@ -15,6 +17,8 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDetectChanges(program, io, exit);
+  registerGenerateMigration(program, io, exit);
+  registerValidateMigration(program, io, exit);
   registerLintMigration(program, io, exit);
   registerServe(program, io, exit);
   return program;

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { generateMigration } from '../ops/generate-migration.js';
+import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
+
+export function registerGenerateMigration(program: Command, io: CommandIo, exit: (code: number) => void): void {
+  program
+    .command('generate-migration')
+    .description('Generate up and down migrations that turn the current schema into the desired one')
+    .requiredOption('--from <source>', 'current schema: .sql file, folder, inline SQL, - (stdin), or postgres:// URL (read-only)')
+    .requiredOption('--to <source>', 'desired schema, same forms as --from')
+    .option('--dialect <dialect>', 'postgres | mysql | sqlite', 'postgres')
+    .option('--format <format>', 'output format: sql', 'sql')
+    .option('--name <name>', 'migration name (default: from the first change)')
+    .option('--out <dir>', 'write the files into this folder (never overwrites)')
+    .option('--timestamp <t>', 'file prefix: digits, an ISO date, or "now" (default: next sequence number in --out)')
+    .option('--rename <old=new>', 'confirm a rename (repeatable): users.fullname=users.full_name', collect, [])
+    .option('--allow-data-loss', 'emit and write a migration that drops or narrows data')
+    .option('--concurrently', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
+    .option('--validate', 'prove up and down on a scratch database')
+    .option('--sample-rows <n>', 'rows per table inserted before validating (0: none)', '3')
+    .option('--scratch-url <url>', 'disposable PostgreSQL server for scratch databases (default: embedded PGlite)')
+    .option('--json', 'print one JSON object')
+    .action(async (options) => {
+      const code = await runCommand(io, async () => {
+        const result = await generateMigration(
+          {
+            from: options.from,
+            to: options.to,
+            dialect: options.dialect,
+            format: options.format,
+            name: options.name,
+            out: options.out,
+            timestamp: options.timestamp,
+            renames: options.rename,
+            allowDataLoss: Boolean(options.allowDataLoss),
+            concurrently: Boolean(options.concurrently),
+            validate: Boolean(options.validate),
+            sampleRows: Number(options.sampleRows),
+            scratchUrl: options.scratchUrl,
+          },
+          { stdin: io.stdin, now: () => new Date() },
+        );
+        if (options.json) printJson(io, result);
+        else io.stdout(renderText(result));
+        const refused = result.warnings.some((w) => w.code === 'NOT_WRITTEN');
+        return refused || result.validation?.ok === false ? EXIT_FINDINGS : EXIT_OK;
+      });
+      exit(code);
+    });
+}
+
+function renderText(result: Awaited<ReturnType<typeof generateMigration>>): string {
+  const lines = [result.up.trimEnd(), '', '-- ---- down ----', result.down.trimEnd()];
+  for (const w of result.warnings) lines.push(`${w.severity}: ${w.code}: ${w.message}`);
+  for (const path of result.written) lines.push(`wrote ${path}`);
+  if (result.validation) {
+    lines.push(`validation: ${result.validation.ok ? 'ok' : 'FAILED'} (${result.validation.engine})`);
+    for (const s of result.validation.steps) lines.push(`  ${s.ok ? 'ok' : 'FAIL'} ${s.name}${s.error ? `: ${s.error}` : ''}${(s.differences ?? []).map((d) => `\n    - ${d}`).join('')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Writes emitted files into a folder: each through a complete temporary file linked into place, never over an
+ * existing file, never outside the folder.
+ */
+import { link, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { isAbsolute, join, normalize, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
+import type { EmittedFile } from './emitter.js';
+
+export async function listExisting(folder: string): Promise<string[]> {
+  return readdir(folder).catch(() => []);
+}
+
+function checkPath(path: string): void {
+  const normal = normalize(path);
+  if (isAbsolute(path) || normal.split(sep).includes('..') || path.includes('\0') || normal === '.' || normal === '') {
+    throw new UserError('BAD_INPUT', `refusing to write "${path}": file names must stay inside the output folder`);
+  }
+}
+
+/** Writes every file or none of the new ones: all names are checked before anything is written. */
+export async function writeFiles(folder: string, files: readonly EmittedFile[]): Promise<string[]> {
+  for (const file of files) checkPath(file.path);
+  await mkdir(folder, { recursive: true });
+  const existing = new Set(await listExisting(folder));
+  for (const file of files) {
+    if (existing.has(file.path)) throw new UserError('FILE_EXISTS', `${join(folder, file.path)} already exists`, { hint: 'choose another --name or --timestamp; files are never overwritten' });
+  }
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      const target = join(folder, file.path);
+      const temp = join(folder, `.${file.path}.${randomBytes(4).toString('hex')}.tmp`);
+      const handle = await open(temp, 'wx');
+      try {
+        await handle.writeFile(file.content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      // link() publishes the complete file atomically and, unlike rename(), fails if the name exists.
+      try {
+        await link(temp, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError('FILE_EXISTS', `${target} already exists`, { hint: 'files are never overwritten' });
+        throw error;
+      } finally {
+        await rm(temp, { force: true });
+      }
+      written.push(target);
+    }
+  } catch (error) {
+    for (const path of written) await rm(path, { force: true });
+    throw error;
+  }
+  return written;
+}

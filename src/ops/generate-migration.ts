@@ -1,0 +1,132 @@
+/**
+ * generate-migration: two schemas → a plan → migration files (up and down), with hazards as warnings,
+ * optionally proven on a scratch database. Files are written only when asked (`out`), atomically, never
+ * over existing ones, and a migration that loses data is written only with `allowDataLoss`.
+ */
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import type { Plan } from '../core/plan.js';
+import { postgresPlanDialect } from '../dialects/postgres/render/index.js';
+import { describeChange } from '../diff/describe.js';
+import { diffSchemas } from '../diff/diff.js';
+import { losesData } from '../diff/data-loss.js';
+import type { EmittedFile } from '../emit/emitter.js';
+import { destructiveSteps, planHazards } from '../emit/emitter.js';
+import { renderDown, renderUp, sqlEmitter } from '../emit/formats/sql.js';
+import { nextSequence, slugify, timestampPrefix } from '../emit/naming.js';
+import { listExisting, writeFiles } from '../emit/write-files.js';
+import { planMigration } from '../plan/plan.js';
+import { isDatabaseUrl } from '../sources/resolve.js';
+import { validateMigration } from '../validate/validate-migration.js';
+import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
+import { dataWarnings } from './data-warnings.js';
+import { loadPair } from './detect-changes.js';
+import type { OpContext } from './common.js';
+import { fromSqlText, validationOutput } from './validation-shared.js';
+
+export const generateMigrationInput = z.object({
+  from: sourceInput('current'),
+  to: sourceInput('desired'),
+  dialect: dialectInput,
+  format: z.enum(['sql']).default('sql').describe('Output format: plain SQL up/down files'),
+  name: z.string().min(1).optional().describe('Migration name (slugged); derived from the first change when absent'),
+  out: z.string().min(1).optional().describe('Folder to write the files into; nothing is written without it'),
+  timestamp: z.string().optional().describe('File prefix: digits or an ISO date ("now" reads the clock); a sequence number after the folder\'s files otherwise'),
+  renames: renamesInput,
+  allowDataLoss: z.boolean().default(false).describe('Emit and write a migration that drops or narrows data'),
+  concurrently: z.boolean().default(false).describe('Build indexes on existing tables with CREATE INDEX CONCURRENTLY, outside the transaction'),
+  validate: z.boolean().default(false).describe('Prove up and down on a scratch database (PGlite, or scratchUrl)'),
+  sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before validating (0: none)'),
+  strict: z.boolean().default(false),
+  scratchUrl: scratchUrlInput,
+});
+export type GenerateMigrationInput = z.input<typeof generateMigrationInput>;
+
+export const generateMigrationOutput = z.object({
+  up: z.string(),
+  down: z.string(),
+  changes: z.array(z.object({ kind: z.string(), object: z.string(), summary: z.string(), dataLoss: z.boolean() })),
+  warnings: z.array(warningOutput),
+  files: z.array(z.object({ path: z.string(), content: z.string() })),
+  written: z.array(z.string()),
+  plan: z.object({
+    steps: z.number(),
+    reversible: z.boolean(),
+    transactional: z.boolean(),
+    destructive: z.boolean(),
+    details: z.array(z.object({ description: z.string(), transactional: z.boolean(), hazards: z.array(z.string()), sql: z.array(z.string()) })),
+  }),
+  validation: validationOutput.optional(),
+});
+export type GenerateMigrationOutput = z.infer<typeof generateMigrationOutput>;
+
+export interface GenerateContext extends OpContext {
+  /** The clock, read only for `timestamp: "now"`. */
+  readonly now?: () => Date;
+}
+
+export async function generateMigration(raw: GenerateMigrationInput, context: GenerateContext = {}): Promise<GenerateMigrationOutput> {
+  const input = generateMigrationInput.parse(raw);
+  if (input.dialect !== 'postgres') throw new UserError('UNSUPPORTED', `generating ${input.dialect} migrations is not available yet`, { hint: 'use --dialect postgres' });
+  const { from, to } = await loadPair({ ...input, diagram: false }, context);
+  const { changes, possibleRenames } = diffSchemas(from, to, { renames: parseRenameHints(input.renames) });
+  const plan = planMigration({ changes, from, to, dialect: postgresPlanDialect, options: { concurrently: input.concurrently } });
+  const name = slugify(input.name ?? (plan.steps[0] ? plan.steps[0].description : 'no_changes'));
+  const allowDataLoss = input.allowDataLoss;
+  const up = renderUp(plan, { name, allowDataLoss });
+  const down = renderDown(plan, { name });
+  const prefix = await filePrefix(input.timestamp, input.out, context);
+  const files: EmittedFile[] = sqlEmitter.emit(plan, { name, prefix, allowDataLoss });
+
+  const warnings: Warning[] = [
+    ...hazardWarnings(plan),
+    ...possibleRenames.map((r) => ({ code: 'POSSIBLE_RENAME', severity: 'warning' as const, message: `${r.from} → ${r.to} looks like a rename; pass --rename ${r.hint} to keep the data`, object: r.from })),
+    ...[...from.unsupported, ...to.unsupported].map((u) => ({ code: 'UNSUPPORTED_OBJECT', severity: 'warning' as const, message: u.detail, object: u.name })),
+  ];
+  if (isDatabaseUrl(input.from)) warnings.push(...(await dataWarnings(input.from, changes, from, to)));
+  const destructive = destructiveSteps(plan).length > 0;
+  let written: string[] = [];
+  if (input.out) {
+    if (destructive && !allowDataLoss) {
+      warnings.push({ code: 'NOT_WRITTEN', severity: 'error', message: `the migration loses data (${destructiveSteps(plan).map((s) => s.description).join('; ')}): no file written; pass --allow-data-loss once that is intended` });
+    } else {
+      written = await writeFiles(input.out, files);
+    }
+  }
+  const validation = input.validate
+    ? await validateMigration({ fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows })
+    : undefined;
+  return {
+    up,
+    down,
+    changes: changes.map((c) => ({ kind: c.kind, ...describeChange(c), dataLoss: losesData(c) })),
+    warnings,
+    files,
+    written,
+    plan: planSummary(plan, destructive),
+    ...(validation ? { validation: validationOutput.parse(validation) } : {}),
+  };
+}
+
+async function filePrefix(timestamp: string | undefined, out: string | undefined, context: GenerateContext): Promise<string> {
+  if (timestamp === 'now') {
+    if (!context.now) throw new UserError('BAD_INPUT', 'timestamp "now" needs a clock, and none was given');
+    return timestampPrefix(context.now());
+  }
+  if (timestamp !== undefined) return timestampPrefix(timestamp);
+  return nextSequence(out ? await listExisting(out) : []);
+}
+
+function hazardWarnings(plan: Plan): Warning[] {
+  return planHazards(plan).map((h) => ({ code: h.code, severity: h.severity, message: h.help ? `${h.message} (${h.help})` : h.message }));
+}
+
+function planSummary(plan: Plan, destructive: boolean): GenerateMigrationOutput['plan'] {
+  return {
+    steps: plan.steps.length,
+    reversible: plan.reversible,
+    transactional: plan.transactional,
+    destructive,
+    details: plan.steps.map((s) => ({ description: s.description, transactional: s.transactional, hazards: s.hazards.map((h) => h.code), sql: [...s.sql] })),
+  };
+}

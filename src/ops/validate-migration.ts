@@ -1,0 +1,50 @@
+/**
+ * validate-migration: proves an up/down pair on a scratch database (PGlite, or a fresh database on a
+ * disposable server): load `from`, add sample rows, apply up, compare with `to`, apply down, compare
+ * with `from`. The database a URL names is never migrated: only its schema is read.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { loadSchema } from '../sources/resolve.js';
+import { validateMigration as runValidation } from '../validate/validate-migration.js';
+import { scratchUrlInput, sourceInput } from './common.js';
+import type { OpContext } from './common.js';
+import { fromSqlText, validationOutput } from './validation-shared.js';
+
+export const validateMigrationInput = z.object({
+  from: sourceInput('current'),
+  up: z.string().min(1).describe('The up migration: a .sql file'),
+  down: z.string().min(1).describe('The down migration: a .sql file'),
+  to: sourceInput('expected').optional().describe('The schema up must produce; without it, up and down are only checked to apply and return to from'),
+  databaseUrl: scratchUrlInput.describe('A PostgreSQL server to create the scratch database on (a fresh database, dropped afterwards); PGlite otherwise'),
+  sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before up (0: none)'),
+});
+export type ValidateMigrationInput = z.input<typeof validateMigrationInput>;
+export const validateMigrationOutput = validationOutput;
+export type ValidateMigrationOutput = z.infer<typeof validateMigrationOutput>;
+
+export async function validateMigrationOp(raw: ValidateMigrationInput, context: OpContext = {}): Promise<ValidateMigrationOutput> {
+  const input = validateMigrationInput.parse(raw);
+  const options = { dialect: 'postgres' as const, scratchUrl: input.databaseUrl, stdin: context.stdin };
+  const from = await loadSchema(input.from, options);
+  const to = input.to ? await loadSchema(input.to, options) : undefined;
+  const result = await runValidation({
+    fromSql: await fromSqlText(input.from, from, input.databaseUrl, context),
+    from,
+    to,
+    up: await readMigration(input.up),
+    down: await readMigration(input.down),
+    serverUrl: input.databaseUrl,
+    sampleRows: input.sampleRows,
+  });
+  return validationOutput.parse(result);
+}
+
+async function readMigration(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UserError('NOT_FOUND', `cannot read migration file ${path}`);
+  }
+}

@@ -1,0 +1,11 @@
+create schema app;
+create extension citext with schema app;
+create extension "uuid-ossp";
+comment on schema app is 'application objects';
+create table t (id int primary key, a text);
+create index t_a on t (a);
+create table app."Users" (id uuid primary key default uuid_generate_v4(), email app.citext not null unique);
+comment on table t is 'the t table';
+comment on column t.a is 'it''s a';
+comment on index t_a is 'index on a';
+comment on constraint t_pkey on t is 'pk';

@@ -1,0 +1,1 @@
+create table t (id int primary key, a int default 1, b text, c text not null, d int);

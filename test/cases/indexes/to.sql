@@ -1,0 +1,10 @@
+create extension pg_trgm;
+create table t (id int primary key, a int, b text, c jsonb, d tsvector, e int, f timestamptz);
+create unique index t_a_idx on t (a) where a > 0;
+create index t_lower_b on t (lower(b));
+create index t_c_gin on t using gin (c jsonb_path_ops);
+create index t_d_gist on t using gist (d);
+create index t_f_brin on t using brin (f);
+create index t_e_hash on t using hash (e);
+create index t_a_incl on t (a desc nulls last) include (b);
+create index t_b_trgm on t using gin (b gin_trgm_ops);

@@ -1,0 +1,1 @@
+create table orders (id serial primary key, status varchar(20) not null default 'pending');

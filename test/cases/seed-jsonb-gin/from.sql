@@ -1,0 +1,1 @@
+create table products (id serial primary key, name text not null);

@@ -1,0 +1,3 @@
+create sequence s1;
+create sequence s_old;
+create table t (id int primary key);
