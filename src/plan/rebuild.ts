@@ -8,7 +8,7 @@ import type { Change, ObjectRef } from '../core/change.js';
 import type { Grant, Routine, Schema, View } from '../core/model.js';
 import { qualify } from '../core/model.js';
 import { diffComment, diffGrants } from '../diff/grants.js';
-import { diffIndexes } from '../diff/tables.js';
+import { diffIndexes, diffTriggers } from '../diff/tables.js';
 import type { PlanDialect } from './dialect.js';
 
 const DEFAULT_EXECUTE: readonly Grant[] = [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
@@ -35,21 +35,30 @@ function dependsOn(schema: Schema, key: string, affected: ReadonlySet<string>): 
   return (schema.dependencies[key] ?? []).some((d) => affected.has(d));
 }
 
-/** replace_view / replace_routine that CREATE OR REPLACE cannot do become a drop and a create. */
+/**
+ * replace_view / replace_routine that CREATE OR REPLACE cannot do become a drop and a create. A view
+ * created again has lost what hung on it, so the diff's changes to those members give way to a full
+ * reapplication from the desired view.
+ */
 function convertReplacements(changes: readonly Change[], from: Schema, dialect: PlanDialect): Change[] {
   const typeChanged = new Set(changes.flatMap((c) => (c.kind === 'alter_column' && c.aspects.includes('type') ? [`column:${c.table}.${c.to.name}`] : [])));
-  return changes.flatMap((c): Change[] => {
+  const recreated = new Set<string>();
+  const converted = changes.flatMap((c): Change[] => {
     if (c.kind === 'replace_view') {
       const key = qualify(c.to.schema, c.to.name);
       const touched = (from.dependencies[`view:${key}`] ?? []).some((d) => typeChanged.has(d));
       // The reverse of appending columns is a drop and create, which dependents would block.
       const sameColumns = c.from.columns.join(',') === c.to.columns.join(',');
       if (dialect.canReplaceView(c.from, c.to) && !touched && (sameColumns || !hasDependents(from, key))) return [c];
-      return [{ kind: 'drop_view', from: c.from }, { kind: 'create_view', to: c.to }, ...(c.to.materialized ? [] : reapplyView(c.to))];
+      recreated.add(key);
+      return [{ kind: 'drop_view', from: c.from }, { kind: 'create_view', to: c.to }, ...reapplyView(c.to)];
     }
     if (c.kind === 'replace_routine' && !dialect.canReplaceRoutine(c.from, c.to)) return [{ kind: 'drop_routine', from: c.from }, { kind: 'create_routine', to: c.to }];
     return [c];
   });
+  if (recreated.size === 0) return converted;
+  const reapplied = new Set<Change>(converted.filter((c) => !changes.includes(c)));
+  return converted.filter((c) => reapplied.has(c) || !recreated.has(targets(c) ?? ''));
 }
 
 function hasDependents(schema: Schema, viewKey: string): boolean {
@@ -114,16 +123,25 @@ function viewTarget(view: View): ObjectRef {
   return { type: view.materialized ? 'materialized_view' : 'view', key: qualify(view.schema, view.name) };
 }
 
-/** What a freshly created view lacks: its indexes (materialized), comment and grants. */
+/** What a freshly created view lacks: its indexes, triggers, comments and grants. */
 function reapplyView(view: View): Change[] {
   const target = viewTarget(view);
-  const indexes = view.materialized ? diffIndexes(target.key, 'view', {}, view.indexes) : [];
-  return [...indexes, ...diffComment(target, undefined, view.comment), ...diffGrants(target, [], view.grants)];
+  const columnComments = Object.keys(view.columnComments ?? {})
+    .sort()
+    .flatMap((column) => diffComment({ type: 'column', key: target.key, member: column }, undefined, view.columnComments?.[column]));
+  return [
+    ...diffIndexes(target.key, 'view', {}, view.indexes),
+    ...diffTriggers(target.key, {}, view.triggers),
+    ...diffComment(target, undefined, view.comment),
+    ...columnComments,
+    ...diffGrants(target, [], view.grants),
+  ];
 }
 
+/** The relation a member change (comment, grant, index, trigger) hangs on. */
 function targets(c: Change): string | undefined {
-  if (c.kind === 'set_comment' || c.kind === 'grant' || c.kind === 'revoke') return c.target.member === undefined || c.target.type === 'index' ? c.target.key : undefined;
-  if (c.kind === 'add_index' || c.kind === 'drop_index') return c.table;
+  if (c.kind === 'set_comment' || c.kind === 'grant' || c.kind === 'revoke') return c.target.key;
+  if (c.kind === 'add_index' || c.kind === 'drop_index' || c.kind === 'create_trigger' || c.kind === 'drop_trigger') return c.table;
   return undefined;
 }
 

@@ -28,7 +28,11 @@ export function restoreViewSql(view: View): string[] {
   return [
     createViewSql(view),
     ...sortedValues(view.indexes).map((i) => i.definition),
+    ...sortedValues(view.triggers ?? {}).map((t) => t.definition),
     ...(view.comment !== undefined ? [commentSql({ type, key }, view.comment)] : []),
+    ...Object.keys(view.columnComments ?? {})
+      .sort()
+      .map((column) => commentSql({ type: 'column', key, member: column }, view.columnComments?.[column])),
     ...(view.grants ?? []).map((g) => grantSql({ type, key }, g)),
   ];
 }
