@@ -16,12 +16,22 @@ export interface EmitOptions {
   readonly name: string;
   /** File prefix: a sequence number (`004`) or a timestamp (`20250101120000`). */
   readonly prefix: string;
+  /**
+   * UTC time as 14 digits (YYYYMMDDHHMMSS) for formats that name files or classes by time: from
+   * `--timestamp`, else the caller's clock. Emitters never read the clock themselves. Empty for an
+   * emitter that does not declare `usesTimestamp`, when there is no clock.
+   */
+  readonly timestamp: string;
+  /** Files already in the output folder (relative paths), to chain onto: Alembic heads, Django dependencies... */
+  readonly existing: readonly EmittedFile[];
   /** Without it, a plan that loses data is emitted behind a guard that stops it from running. */
   readonly allowDataLoss?: boolean;
 }
 
 export interface Emitter {
   readonly format: string;
+  /** Names files or classes by time, so generate-migration must have a timestamp or a clock. */
+  readonly usesTimestamp?: boolean;
   emit(plan: Plan, options: EmitOptions): EmittedFile[];
 }
 

@@ -2,7 +2,7 @@
  * Writes emitted files into a folder: each through a complete temporary file linked into place, never over an
  * existing file, never outside the folder.
  */
-import { link, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/errors.js';
@@ -10,6 +10,27 @@ import type { EmittedFile } from './emitter.js';
 
 export async function listExisting(folder: string): Promise<string[]> {
   return readdir(folder).catch(() => []);
+}
+
+const MIGRATION_TEXT = /\.(sql|py|rb|php|js|cjs|mjs|ts|go|toml)$/i;
+const MAX_EXISTING_BYTES = 1_000_000;
+
+/** The migration files already in a folder (two levels deep), so emitters can chain onto them. */
+export async function readExisting(folder: string): Promise<EmittedFile[]> {
+  const out: EmittedFile[] = [];
+  const visit = async (relative: string, depth: number): Promise<void> => {
+    const entries = await readdir(join(folder, relative), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && depth > 1) await visit(path, depth - 1);
+      else if (entry.isFile() && MIGRATION_TEXT.test(entry.name)) {
+        const content = await readFile(join(folder, path), 'utf8').catch(() => undefined);
+        if (content !== undefined && content.length <= MAX_EXISTING_BYTES) out.push({ path, content });
+      }
+    }
+  };
+  await visit('', 2);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function checkPath(path: string): void {

@@ -12,9 +12,10 @@ import { diffSchemas } from '../diff/diff.js';
 import { losesData } from '../diff/data-loss.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { destructiveSteps, planHazards } from '../emit/emitter.js';
-import { renderDown, renderUp, sqlEmitter } from '../emit/formats/sql.js';
+import { renderDown, renderUp } from '../emit/formats/sql.js';
+import { EMITTERS, FORMAT_IDS } from '../emit/registry.js';
 import { nextSequence, slugify, timestampPrefix } from '../emit/naming.js';
-import { listExisting, writeFiles } from '../emit/write-files.js';
+import { listExisting, readExisting, writeFiles } from '../emit/write-files.js';
 import { planMigration } from '../plan/plan.js';
 import { isDatabaseUrl } from '../sources/resolve.js';
 import { validateMigration } from '../validate/validate-migration.js';
@@ -28,7 +29,7 @@ export const generateMigrationInput = z.object({
   from: sourceInput('current'),
   to: sourceInput('desired'),
   dialect: dialectInput,
-  format: z.enum(['sql']).default('sql').describe('Output format: plain SQL up/down files'),
+  format: z.enum(FORMAT_IDS).default('sql').describe('Output format: sql (plain up/down files) or a framework\'s own migration files'),
   name: z.string().min(1).optional().describe('Migration name (slugged); derived from the first change when absent'),
   out: z.string().min(1).optional().describe('Folder to write the files into; nothing is written without it'),
   timestamp: z.string().optional().describe('File prefix: digits or an ISO date ("now" reads the clock); a sequence number after the folder\'s files otherwise'),
@@ -76,7 +77,10 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
   const up = renderUp(plan, { name, allowDataLoss });
   const down = renderDown(plan, { name });
   const prefix = await filePrefix(input.timestamp, input.out, context);
-  const files: EmittedFile[] = sqlEmitter.emit(plan, { name, prefix, allowDataLoss });
+  const existing = input.out ? await readExisting(input.out) : [];
+  const emitter = EMITTERS[input.format];
+  const timestamp = emitTimestamp(input.timestamp, context, emitter.usesTimestamp === true);
+  const files: EmittedFile[] = emitter.emit(plan, { name, prefix, timestamp, existing, allowDataLoss });
 
   const warnings: Warning[] = [
     ...hazardWarnings(plan),
@@ -106,6 +110,13 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
     plan: planSummary(plan, destructive),
     ...(validation ? { validation: validationOutput.parse(validation) } : {}),
   };
+}
+
+function emitTimestamp(given: string | undefined, context: GenerateContext, required: boolean): string {
+  if (given !== undefined && given !== 'now') return timestampPrefix(given);
+  if (context.now) return timestampPrefix(context.now());
+  if (required) throw new UserError('BAD_INPUT', 'this format names its files by time: no timestamp given and no clock to read one from', { hint: 'pass --timestamp 20250101120000' });
+  return '';
 }
 
 async function filePrefix(timestamp: string | undefined, out: string | undefined, context: GenerateContext): Promise<string> {

@@ -48,7 +48,7 @@ describe('sql emitter', () => {
   });
 
   it('names files PREFIX_name.up.sql and .down.sql', () => {
-    expect(sqlEmitter.emit(plan, { name: 'add_t', prefix: '007' }).map((f) => f.path)).toEqual(['007_add_t.up.sql', '007_add_t.down.sql']);
+    expect(sqlEmitter.emit(plan, { name: 'add_t', prefix: '007', timestamp: '20250101120000', existing: [] }).map((f) => f.path)).toEqual(['007_add_t.up.sql', '007_add_t.down.sql']);
   });
 });
 
