@@ -23,7 +23,7 @@ import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceIn
 import { dataWarnings } from './data-warnings.js';
 import { loadPair } from './detect-changes.js';
 import type { OpContext } from './common.js';
-import { fromSqlText, validationOutput } from './validation-shared.js';
+import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
 
 export const generateMigrationInput = z.object({
   from: sourceInput('current'),
@@ -98,7 +98,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
     }
   }
   const validation = input.validate
-    ? await validateMigration({ fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows })
+    ? await validateMigration({ fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) })
     : undefined;
   return {
     up,

@@ -10,12 +10,12 @@ import { loadSchema } from '../sources/resolve.js';
 import { validateMigration as runValidation } from '../validate/validate-migration.js';
 import { scratchUrlInput, sourceInput } from './common.js';
 import type { OpContext } from './common.js';
-import { fromSqlText, validationOutput } from './validation-shared.js';
+import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
 
 export const validateMigrationInput = z.object({
   from: sourceInput('current'),
-  up: z.string().min(1).describe('The up migration: a .sql file'),
-  down: z.string().min(1).describe('The down migration: a .sql file'),
+  up: z.string().min(1).describe('The up migration: a .sql file, or the SQL itself'),
+  down: z.string().min(1).describe('The down migration: a .sql file, or the SQL itself'),
   to: sourceInput('expected').optional().describe('The schema up must produce; without it, up and down are only checked to apply and return to from'),
   databaseUrl: scratchUrlInput.describe('A PostgreSQL server to create the scratch database on (a fresh database, dropped afterwards); PGlite otherwise'),
   sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before up (0: none)'),
@@ -37,14 +37,17 @@ export async function validateMigrationOp(raw: ValidateMigrationInput, context: 
     down: await readMigration(input.down),
     serverUrl: input.databaseUrl,
     sampleRows: input.sampleRows,
+    ...validationProgress(context),
   });
   return validationOutput.parse(result);
 }
 
-async function readMigration(path: string): Promise<string> {
+/** A path names a file; text with whitespace, `;` or `(` is the SQL itself. */
+async function readMigration(pathOrSql: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(pathOrSql, 'utf8');
   } catch {
-    throw new UserError('NOT_FOUND', `cannot read migration file ${path}`);
+    if (/[\s;(]/.test(pathOrSql.trim())) return pathOrSql;
+    throw new UserError('NOT_FOUND', `cannot read migration file ${pathOrSql}`, { hint: 'pass a .sql file or the SQL itself' });
   }
 }

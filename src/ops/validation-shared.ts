@@ -9,6 +9,7 @@ import { planMigration } from '../plan/plan.js';
 import { isDatabaseUrl, readSqlSource } from '../sources/resolve.js';
 import { acquireScratch } from '../validate/scratch-postgres.js';
 import type { OpContext } from './common.js';
+import { VALIDATION_STAGES, type ValidationStage } from '../validate/validate-migration.js';
 
 export const validationOutput = z.object({
   ok: z.boolean(),
@@ -33,4 +34,15 @@ export async function fromSqlText(source: string, schema: Schema, scratchUrl: st
   }
   const plan = planMigration({ changes: diffSchemas(empty, schema).changes, from: empty, to: schema, dialect: postgresPlanDialect });
   return renderUp(plan, { name: 'from', allowDataLoss: true });
+}
+
+/** Validation stages as progress for the caller: the op's own `done` steps come first. */
+export function validationProgress(context: OpContext, done = 0): { signal?: AbortSignal; onStage: (stage: ValidationStage) => Promise<void> } {
+  const total = done + VALIDATION_STAGES.length;
+  return {
+    signal: context.signal,
+    onStage: async (stage) => {
+      await context.onProgress?.({ progress: done + VALIDATION_STAGES.indexOf(stage), total, message: `validation: ${stage}` });
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * apply down, compare with `from`, and check that rows survived where the migration keeps the table.
  * The scratch is PGlite, or a fresh database on a server the caller marked as disposable.
  */
+import { UserError } from '../core/errors.js';
 import type { Schema } from '../core/model.js';
 import { isPgError, type SqlClient } from '../dialects/postgres/client.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
@@ -24,7 +25,14 @@ export interface ValidateMigrationInput {
   readonly serverUrl?: string;
   /** Rows per table inserted before up (0: none). */
   readonly sampleRows?: number;
+  /** Aborted by the caller: the run stops before its next stage and the scratch database is released. */
+  readonly signal?: AbortSignal;
+  /** Called as each stage starts, for progress reports. */
+  readonly onStage?: (stage: ValidationStage) => void | Promise<void>;
 }
+
+export const VALIDATION_STAGES = ['load from', 'apply up', 'apply down', 'compare with from'] as const;
+export type ValidationStage = (typeof VALIDATION_STAGES)[number];
 
 export interface ValidationStep {
   readonly name: string;
@@ -68,6 +76,11 @@ async function runValidation(scratch: ScratchDatabase, input: ValidateMigrationI
     ...(sample ? { sampleRows: sample } : {}),
     rows,
   });
+  const stage = async (name: ValidationStage): Promise<void> => {
+    if (input.signal?.aborted) throw new UserError('CANCELLED', `validation was cancelled before "${name}"`);
+    await input.onStage?.(name);
+  };
+  await stage('load from');
   if (scratch.canCreateRoles) await createRoles(client, [input.fromSql, input.up, input.down]);
   const loaded = await applyScript(client, input.fromSql);
   steps.push({ name: 'load from', ...loaded });
@@ -75,15 +88,18 @@ async function runValidation(scratch: ScratchDatabase, input: ValidateMigrationI
   const sample = input.sampleRows === 0 ? undefined : await insertSampleRows(client, input.from, input.sampleRows ?? 3);
   const before = await countRows(client, input.from);
 
+  await stage('apply up');
   const up = await applyScript(client, input.up);
   steps.push({ name: 'apply up', ...up });
   if (!up.ok) return done(sample, rowChecks(before));
   if (input.to) steps.push(compare('compare with to', await introspectPostgres(client), input.to));
   const afterUp = await countRows(client, input.to ?? input.from);
 
+  await stage('apply down');
   const down = await applyScript(client, input.down);
   steps.push({ name: 'apply down', ...down });
   if (!down.ok) return done(sample, rowChecks(before, afterUp));
+  await stage('compare with from');
   steps.push(compare('compare with from', await introspectPostgres(client), input.from));
   const afterDown = await countRows(client, input.from);
   const rows = rowChecks(before, afterUp, afterDown);

@@ -50,3 +50,6 @@ export function textOf(result: unknown): string {
   const content = ((result as { content?: unknown }).content ?? []) as { type: string; text?: string }[];
   return content.filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
 }
+
+/** The tools the server must list, in order: one line per tool as each op lands. */
+export const TOOL_NAMES = ['detect-changes', 'generate-migration', 'lint-migration', 'validate-migration'];

@@ -7,7 +7,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.js';
 import { silentLogger } from '../../src/mcp/log.js';
 import { defaultServerOptions } from '../../src/mcp/server.js';
 import { detectChangesOutput } from '../../src/ops/detect-changes.js';
-import { addColumnPair, textOf } from './helpers.js';
+import { addColumnPair, textOf, TOOL_NAMES } from './helpers.js';
 
 const TOKEN = 'test-token-1234';
 let server: RunningHttpServer;
@@ -56,7 +56,7 @@ describe('serve --http', () => {
   it('serves the tools to a client that sends the token', async () => {
     const { client } = await connect();
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['detect-changes', 'lint-migration']);
+    expect(tools.map((t) => t.name)).toEqual(TOOL_NAMES);
     const result = await client.callTool({ name: 'detect-changes', arguments: addColumnPair('http') });
     expect(detectChangesOutput.parse(result.structuredContent).changes.map((c) => c.object)).toEqual(['public.t_http.note']);
     const bad = await client.callTool({ name: 'detect-changes', arguments: { from: 'CREATE TABEL x ();', to: 'CREATE TABLE x ();' } });

@@ -1,10 +1,16 @@
 /**
  * Every tool the server offers: one file each, one line here. A tool is listed only once its op
- * exists in src/ops/ (no stubs): generate-migration, zero-downtime-plan, rollback and
- * validate-migration join as their ops land.
+ * exists in src/ops/ (no stubs).
  */
 import type { ToolDefinition } from '../tool.js';
 import { detectChangesTool } from './detect-changes.js';
+import { generateMigrationTool } from './generate-migration.js';
 import { lintMigrationTool } from './lint-migration.js';
+import { validateMigrationTool } from './validate-migration.js';
 
-export const TOOLS: readonly ToolDefinition[] = [detectChangesTool, lintMigrationTool];
+export const TOOLS: readonly ToolDefinition[] = [
+  detectChangesTool,
+  generateMigrationTool,
+  lintMigrationTool,
+  validateMigrationTool,
+];
