@@ -58,7 +58,13 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
     });
     return loadPrisma(text, { file: source, dialect: options.dialect, scratchUrl: options.scratchUrl });
   }
+  if (isInlinePrisma(source)) return loadPrisma(source, { file: '<inline schema.prisma>', dialect: options.dialect, scratchUrl: options.scratchUrl });
   return loadSqlTexts(await readSqlSource(source, options), options);
+}
+
+/** Prisma schema text passed inline: blocks such as `model User {` or `datasource db {`, which SQL never has. */
+function isInlinePrisma(source: string): boolean {
+  return /(^|\n)\s*(model|datasource|generator)\s+\w+\s*\{/.test(source);
 }
 
 type SqlLoader = (texts: readonly SqlText[], options: LoadOptions) => Promise<Schema>;
