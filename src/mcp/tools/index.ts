@@ -6,5 +6,6 @@
 import type { ToolDefinition } from '../tool.js';
 import { detectChangesTool } from './detect-changes.js';
 import { lintMigrationTool } from './lint-migration.js';
+import { rollbackTool } from './rollback.js';
 
-export const TOOLS: readonly ToolDefinition[] = [detectChangesTool, lintMigrationTool];
+export const TOOLS: readonly ToolDefinition[] = [detectChangesTool, lintMigrationTool, rollbackTool];
