@@ -3,7 +3,7 @@
  * it, read the catalog, and plan the way back (after → before) with the same planner that writes
  * every migration. The down is then proven on the same scratch: applied, read again, diffed.
  */
-import type { Change } from '../core/change.js';
+import type { Change, RenameHint } from '../core/change.js';
 import { UserError } from '../core/errors.js';
 import type { Schema } from '../core/model.js';
 import { makePlan, type Plan, type Step } from '../core/plan.js';
@@ -16,6 +16,7 @@ import { diffSchemas } from '../diff/diff.js';
 import { renderUp } from '../emit/formats/sql.js';
 import { planMigration } from '../plan/plan.js';
 import { applyScript } from '../validate/validate-migration.js';
+import { renameHintsOf } from './rename-hints.js';
 import { BACKUP_PREFIX, keepDataPlan, type KeepData } from './keep-data.js';
 
 export interface ExactStep {
@@ -45,7 +46,8 @@ export async function exactRollback(client: SqlClient, step: ExactStep): Promise
   await applyOrThrow(client, step.up, step.name);
   const after = withoutBackups(await introspectPostgres(client));
   const upChanges = diffSchemas(before, after).changes;
-  const plan = keep && keep.backup.length > 0 ? keepDataDownPlan(after, before, keep) : planBack(after, before);
+  const hints = await renameHintsOf(step.up);
+  const plan = keep && keep.backup.length > 0 ? keepDataDownPlan(after, before, keep, hints) : planBack(after, before, hints);
   const down = renderUp(plan, { name: step.name, allowDataLoss: true }).replace(/^-- Migration (.*?) \(up\):/, '-- Rollback of $1:');
   const keepUp = keep && keep.backup.length > 0 ? renderKeepUp(keep, step.up) : undefined;
   return { before, after, upChanges, plan, down, ...(keepUp ? { keepUp, keep } : keep ? { keep } : {}) };
@@ -70,12 +72,25 @@ export function withoutBackups(schema: Schema): Schema {
   return { ...schema, tables };
 }
 
-export function planBack(after: Schema, before: Schema): Plan {
-  return planMigration({ changes: diffSchemas(after, before).changes, from: after, to: before, dialect: postgresPlanDialect });
+export function planBack(after: Schema, before: Schema, hints: readonly RenameHint[] = []): Plan {
+  return planMigration({ changes: diffWithHints(after, before, hints), from: after, to: before, dialect: postgresPlanDialect });
 }
 
-function keepDataDownPlan(after: Schema, before: Schema, keep: KeepData): Plan {
-  const first = planBack(after, keep.middle);
+/** Hints the schemas cannot resolve (a rename undone later in the same up) are left out, one by one. */
+function diffWithHints(after: Schema, before: Schema, hints: readonly RenameHint[]): readonly Change[] {
+  const usable = hints.filter((hint) => {
+    try {
+      diffSchemas(after, before, { renames: [hint] });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return diffSchemas(after, before, { renames: usable }).changes;
+}
+
+function keepDataDownPlan(after: Schema, before: Schema, keep: KeepData, hints: readonly RenameHint[]): Plan {
+  const first = planBack(after, keep.middle, hints);
   const second = planBack(keep.middle, before);
   const steps: Step[] = [
     ...first.steps,
