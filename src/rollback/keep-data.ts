@@ -41,7 +41,10 @@ export function keepDataPlan(before: Schema, after: Schema): KeepData {
   const notKept: string[] = [];
   const relaxedColumns = new Map<string, Set<string>>();
   const restoredTables = new Set<string>();
+  const droppedTables = new Set(changes.flatMap((c) => (c.kind === 'drop_table' ? [tableKey(c.from)] : [])));
   for (const change of changes) {
+    // A sequence owned by a dropped table comes back with it, and its position with the rows.
+    if (change.kind === 'drop_sequence' && change.from.ownedBy && droppedTables.has(change.from.ownedBy.split('.').slice(0, 2).join('.'))) continue;
     const made = backupFor(change, before);
     if (typeof made === 'string') {
       notKept.push(made);
@@ -96,6 +99,19 @@ function backupFor(change: Change, before: Schema): Backup[] | string {
         }
       }
       return out;
+    }
+    case 'drop_sequence': {
+      const sequence = qualifiedName(change.from.schema, change.from.name);
+      const backup = backupName(change.from.schema, [change.from.name]);
+      return [
+        {
+          table: `${change.from.schema}.${change.from.name}`,
+          backup,
+          create: `CREATE TABLE ${backup} AS SELECT last_value, is_called FROM ${sequence}`,
+          restore: [`SELECT pg_catalog.setval(${quoteLiteral(sequence)}, last_value, is_called) FROM ${backup}`],
+          what: `position of ${change.from.schema}.${change.from.name} → ${backup}`,
+        },
+      ];
     }
     default:
       return `${summary}: no data-keeping form for this change`;
