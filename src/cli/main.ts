@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { registerDataMigration } from './data-migration.js';
 import { registerDetectChanges } from './detect-changes.js';
 import { registerGenerateMigration } from './generate-migration.js';
 import { registerLintMigration } from './lint-migration.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
   registerValidateMigration(program, io, exit);
   registerLintMigration(program, io, exit);
   registerRollback(program, io, exit);
+  registerDataMigration(program, io, exit);
   registerServe(program, io, exit);
   return program;
 }
