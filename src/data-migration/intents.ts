@@ -91,6 +91,8 @@ interface Parts {
 
 const q = quoteIdent;
 
+const READDED = 'a column the up drops comes back with its type and values, at the end of the table; its NOT NULL, default, indexes and constraints come back only with the schema migration\'s own down';
+
 const BUILDERS: { [K in DataMigrationIntent['intent']]: (intent: IntentOf<K>, t: Target) => Parts | Promise<Parts> } = {
   backfill(i, t) {
     const value = i.constant !== undefined ? quoteLiteral(i.constant) : i.expression;
@@ -140,6 +142,7 @@ const BUILDERS: { [K in DataMigrationIntent['intent']]: (intent: IntentOf<K>, t:
       ],
       checks: ['row count unchanged', `${i.into.join(' and ')} join back to ${i.column} for every row`],
       backups: i.dropSource ? [backup.table] : [],
+      notes: i.dropSource ? [READDED] : [],
     };
   },
   merge(i, t) {
@@ -160,7 +163,7 @@ const BUILDERS: { [K in DataMigrationIntent['intent']]: (intent: IntentOf<K>, t:
       down: [...(i.dropSources ? [...backup.restore, backup.drop] : []), `ALTER TABLE ${t.sql} DROP COLUMN ${into}`],
       checks: ['row count unchanged', `${i.into} set wherever a source column is`],
       backups: i.dropSources ? [backup.table] : [],
-      notes: i.dropSources ? [`rows written after the up get ${i.columns.join(', ')} back as NULL: a merged value cannot be split reliably`] : [],
+      notes: i.dropSources ? [`rows written after the up get ${i.columns.join(', ')} back as NULL: a merged value cannot be split reliably`, READDED] : [],
     };
   },
   convert(i, t) {
@@ -195,7 +198,7 @@ const BUILDERS: { [K in DataMigrationIntent['intent']]: (intent: IntentOf<K>, t:
         : [`ALTER TABLE ${t.sql} DROP COLUMN ${q(newName)}`],
       checks: ['row count unchanged', `no value of ${i.column} converts to NULL`],
       backups: dropsOld ? [backup.table] : [],
-      notes: dropsOld && !i.inverse ? [`rows written after the up get ${i.column} back as NULL: give inverse to compute it`] : [],
+      notes: [...(dropsOld && !i.inverse ? [`rows written after the up get ${i.column} back as NULL: give inverse to compute it`] : []), ...(dropsOld ? [READDED] : [])],
     };
   },
   move(i, t) {
@@ -229,7 +232,7 @@ const BUILDERS: { [K in DataMigrationIntent['intent']]: (intent: IntentOf<K>, t:
         `ALTER TABLE ${dst.sql} DROP COLUMN ${col}`,
       ],
       checks: [`every ${t.name} row with a value has a ${dst.name} row`, 'values equal on both sides before the source is dropped', 'row counts of both tables unchanged'],
-      notes: [`where several ${dst.name} rows share a key and were changed after the up, the down takes any one of them`],
+      notes: [`where several ${dst.name} rows share a key and were changed after the up, the down takes any one of them`, ...(i.dropSource ? [READDED] : [])],
     };
   },
   async expression(i, t) {

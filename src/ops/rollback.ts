@@ -12,7 +12,7 @@ import { emptySchema } from '../core/model.js';
 import { loadSchema, isDatabaseUrl } from '../sources/resolve.js';
 import { upSectionsOnly } from '../sources/sql/up-sections.js';
 import { applyOrThrow, dataLossOf, exactRollback, verifyDown, type ExactRollback } from '../rollback/exact.js';
-import { listFolderMigrations } from '../rollback/folder.js';
+import { listFolderMigrations, type FolderMigration } from '../rollback/folder.js';
 import { invertSql } from '../rollback/invert-sql.js';
 import { acquireScratch } from '../validate/scratch-postgres.js';
 import { scratchUrlInput, sourceInput, throwIfCancelled, warningOutput, type OpContext, type Warning } from './common.js';
@@ -100,6 +100,31 @@ async function rollbackFolder(folder: string, input: Input, context: OpContext):
   const earlier = all.slice(0, all.length - input.last);
   const targets = all.slice(all.length - input.last);
   const base = input.from ? await baseSql(input.from, input, context) : '';
+  try {
+    return await rollbackFolderExact(base, earlier, targets, input, context);
+  } catch (error) {
+    // A folder that does not build on the scratch (an extension or role it lacks) is still inverted statement by statement.
+    if (!(error instanceof UserError) || error.code !== 'SQL_ERROR') throw error;
+    return rollbackFolderStatements(targets, error.message);
+  }
+}
+
+async function rollbackFolderStatements(targets: readonly FolderMigration[], why: string): Promise<RollbackOutput> {
+  const results = [];
+  for (const migration of [...targets].reverse()) results.push(await rollbackStatements(migration.up, migration.file));
+  return {
+    mode: 'statements',
+    down: results.map((r, i) => `-- ==== rolls back ${[...targets].reverse()[i]?.file} ====\n${r.down}`).join('\n'),
+    irreversible: results.flatMap((r) => r.irreversible),
+    warnings: [{ code: 'NOT_EXACT', severity: 'warning', message: `the folder could not be applied on a scratch database (${why}); inverted statement by statement instead` }, ...results.flatMap((r) => r.warnings)],
+    dataLoss: results.flatMap((r) => r.dataLoss),
+    kept: [],
+    migrations: targets.map((m) => m.file),
+  };
+}
+
+async function rollbackFolderExact(base: string, earlier: readonly FolderMigration[], targets: readonly FolderMigration[], input: Input, context: OpContext): Promise<RollbackOutput> {
+  const all = [...earlier, ...targets];
   const scratch = await acquireScratch({ serverUrl: input.scratchUrl, extensions: extensionsIn(base, ...all.map((m) => m.up)) });
   try {
     if (base) await applyOrThrow(scratch.client, base, 'the schema before (--from)');

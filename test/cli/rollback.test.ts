@@ -73,6 +73,19 @@ describe('migration-generator rollback', () => {
     expect(result.verified?.ok).toBe(true);
   });
 
+  it('falls back to statement-by-statement inversion when the folder does not build on a scratch', async () => {
+    const odd = join(dir, 'odd');
+    mkdirSync(odd);
+    writeFileSync(join(odd, '001_ext.sql'), 'CREATE EXTENSION no_such_extension;\nCREATE TABLE t (id int);\n');
+    writeFileSync(join(odd, '002_col.sql'), 'ALTER TABLE t ADD COLUMN x int;\n');
+    const { code, stdout } = await cli(['rollback', '--folder', odd, '--json']);
+    const result = rollbackOutput.parse(JSON.parse(stdout));
+    expect(code).toBe(0);
+    expect(result.mode).toBe('statements');
+    expect(result.warnings[0]?.code).toBe('NOT_EXACT');
+    expect(result.down).toContain('ALTER TABLE t DROP COLUMN x;');
+  });
+
   it('refuses unclear input with exit 2 and one line', async () => {
     const none = await cli(['rollback']);
     expect(none.code).toBe(2);
