@@ -10,6 +10,7 @@ import { diffSchemas } from '../../src/diff/diff.js';
 import { dataMigration, type DataMigrationInput } from '../../src/ops/data-migration.js';
 import { applyScript } from '../../src/validate/validate-migration.js';
 import { acquireScratch, closeScratchPool } from '../../src/validate/scratch-postgres.js';
+import { scriptRunner } from '../helpers/scripts.js';
 import { PG_TEST_URL } from '../helpers/server.js';
 
 afterAll(closeScratchPool);
@@ -48,11 +49,7 @@ async function roundTrip(migration: Migration, probe: string, serverUrl?: string
   const built = await dataMigration({ migration });
   const scratch = await acquireScratch({ serverUrl });
   try {
-    const errors: string[] = [];
-    const run = async (sql: string) => {
-      const applied = await applyScript(scratch.client, sql);
-      if (!applied.ok) errors.push(applied.error as string);
-    };
+    const { errors, run } = scriptRunner(scratch.client);
     await run(BASE);
     const schemaBefore = await introspectPostgres(scratch.client);
     const rowsBefore = await snapshot(scratch.client);

@@ -7,8 +7,8 @@ import type { SqlClient } from '../../src/dialects/postgres/client.js';
 import { introspectPostgres } from '../../src/dialects/postgres/introspect.js';
 import { diffSchemas } from '../../src/diff/diff.js';
 import { rollback } from '../../src/ops/rollback.js';
-import { applyScript } from '../../src/validate/validate-migration.js';
 import { acquireScratch, closeScratchPool } from '../../src/validate/scratch-postgres.js';
+import { scriptRunner } from '../helpers/scripts.js';
 import { PG_TEST_URL } from '../helpers/server.js';
 
 afterAll(closeScratchPool);
@@ -50,11 +50,7 @@ async function roundTrip(up: string, serverUrl?: string) {
   const result = await rollback({ sql: up, from: BASE, keepData: true, scratchUrl: serverUrl });
   const scratch = await acquireScratch({ serverUrl });
   try {
-    const errors: string[] = [];
-    const run = async (sql: string) => {
-      const applied = await applyScript(scratch.client, sql);
-      if (!applied.ok) errors.push(applied.error as string);
-    };
+    const { errors, run } = scriptRunner(scratch.client);
     await run(BASE);
     await run(ROWS);
     const before = await introspectPostgres(scratch.client);
