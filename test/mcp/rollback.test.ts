@@ -4,6 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/mcp/log.js';
 import { createServer, defaultServerOptions } from '../../src/mcp/server.js';
+import { dataMigrationOutput } from '../../src/ops/data-migration.js';
 import { rollbackOutput } from '../../src/ops/rollback.js';
 import { closeScratchPool } from '../../src/validate/scratch-postgres.js';
 import { textOf } from './helpers.js';
@@ -45,5 +46,20 @@ describe('rollback tool', () => {
     const bad = await client.callTool({ name: 'rollback', arguments: { sql: 'DROP TABLE t;', from: 'CREATE TABLE other (id int);' } });
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toMatch(/does not apply/);
+  });
+});
+
+describe('data-migration tool', () => {
+  it('is read-only and returns the up and down of an intent', async () => {
+    const tool = (await client.listTools()).tools.find((t) => t.name === 'data-migration')!;
+    expect(tool.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    expect(JSON.stringify(tool.inputSchema)).not.toContain('"out"');
+    const result = await client.callTool({ name: 'data-migration', arguments: { migration: { intent: 'backfill', table: 'users', column: 'plan', constant: 'free', notNull: true } } });
+    expect(result.isError).toBeFalsy();
+    const output = dataMigrationOutput.parse(result.structuredContent);
+    expect(output.up).toContain("SET plan = ('free')");
+    expect(output.down).toContain('DROP NOT NULL');
+    const bad = await client.callTool({ name: 'data-migration', arguments: { migration: { intent: 'split', table: 'users' } } });
+    expect(bad.isError).toBe(true);
   });
 });

@@ -4,8 +4,9 @@
  * validate-migration join as their ops land.
  */
 import type { ToolDefinition } from '../tool.js';
+import { dataMigrationTool } from './data-migration.js';
 import { detectChangesTool } from './detect-changes.js';
 import { lintMigrationTool } from './lint-migration.js';
 import { rollbackTool } from './rollback.js';
 
-export const TOOLS: readonly ToolDefinition[] = [detectChangesTool, lintMigrationTool, rollbackTool];
+export const TOOLS: readonly ToolDefinition[] = [detectChangesTool, lintMigrationTool, rollbackTool, dataMigrationTool];
