@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { generateMigration } from '../ops/generate-migration.js';
+import { UserError } from '../core/errors.js';
 import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerGenerateMigration(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -19,6 +20,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     .option('--validate', 'prove up and down on a scratch database')
     .option('--sample-rows <n>', 'rows per table inserted before validating (0: none)', '3')
     .option('--scratch-url <url>', 'disposable PostgreSQL server for scratch databases (default: embedded PGlite)')
+    .option('--data-migration <json>', 'a data migration intent as JSON, e.g. {"intent":"backfill","table":"users","column":"plan","constant":"free"}')
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
@@ -37,6 +39,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
             validate: Boolean(options.validate),
             sampleRows: Number(options.sampleRows),
             scratchUrl: options.scratchUrl,
+            dataMigration: options.dataMigration === undefined ? undefined : parseJsonOption('--data-migration', options.dataMigration),
           },
           { stdin: io.stdin, now: () => new Date() },
         );
@@ -53,9 +56,18 @@ function renderText(result: Awaited<ReturnType<typeof generateMigration>>): stri
   const lines = [result.up.trimEnd(), '', '-- ---- down ----', result.down.trimEnd()];
   for (const w of result.warnings) lines.push(`${w.severity}: ${w.code}: ${w.message}`);
   for (const path of result.written) lines.push(`wrote ${path}`);
+  if (result.dataMigration) lines.push('', '-- ---- data migration, up ----', result.dataMigration.up.trimEnd(), '', '-- ---- data migration, down ----', result.dataMigration.down.trimEnd());
   if (result.validation) {
     lines.push(`validation: ${result.validation.ok ? 'ok' : 'FAILED'} (${result.validation.engine})`);
     for (const s of result.validation.steps) lines.push(`  ${s.ok ? 'ok' : 'FAIL'} ${s.name}${s.error ? `: ${s.error}` : ''}${(s.differences ?? []).map((d) => `\n    - ${d}`).join('')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function parseJsonOption(option: string, text: string): never {
+  try {
+    return JSON.parse(text) as never;
+  } catch (error) {
+    throw new UserError('BAD_INPUT', `${option} is not JSON: ${(error as Error).message}`);
+  }
 }

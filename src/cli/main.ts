@@ -3,9 +3,11 @@
 import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { registerDataMigration } from './data-migration.js';
 import { registerDetectChanges } from './detect-changes.js';
 import { registerGenerateMigration } from './generate-migration.js';
 import { registerLintMigration } from './lint-migration.js';
+import { registerRollback } from './rollback.js';
 import { registerValidateMigration } from './validate-migration.js';
 import { processIo, type CommandIo } from './run.js';
 import { registerServe } from './serve.js';
@@ -20,6 +22,8 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
   registerGenerateMigration(program, io, exit);
   registerValidateMigration(program, io, exit);
   registerLintMigration(program, io, exit);
+  registerRollback(program, io, exit);
+  registerDataMigration(program, io, exit);
   registerServe(program, io, exit);
   return program;
 }

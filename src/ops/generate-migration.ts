@@ -21,6 +21,8 @@ import { isDatabaseUrl } from '../sources/resolve.js';
 import { validateMigration } from '../validate/validate-migration.js';
 import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
 import { dataWarnings } from './data-warnings.js';
+import { buildCheckedDataMigration, dataMigrationOutput } from './data-migration.js';
+import { dataMigrationIntent } from '../data-migration/intents.js';
 import { loadPair } from './detect-changes.js';
 import type { OpContext } from './common.js';
 import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
@@ -40,6 +42,9 @@ export const generateMigrationInput = z.object({
   sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before validating (0: none)'),
   strict: z.boolean().default(false),
   scratchUrl: scratchUrlInput,
+  dataMigration: dataMigrationIntent
+    .optional()
+    .describe('A data migration to go with the schema change (backfill, split, merge, convert, move, expression): returned as its own batched, checked, reversible up and down'),
 });
 export type GenerateMigrationInput = z.input<typeof generateMigrationInput>;
 
@@ -58,6 +63,7 @@ export const generateMigrationOutput = z.object({
     details: z.array(z.object({ description: z.string(), transactional: z.boolean(), hazards: z.array(z.string()), sql: z.array(z.string()) })),
   }),
   validation: validationOutput.optional(),
+  dataMigration: dataMigrationOutput.omit({ written: true }).optional(),
 });
 export type GenerateMigrationOutput = z.infer<typeof generateMigrationOutput>;
 
@@ -97,6 +103,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
       written = await writeFiles(input.out, files);
     }
   }
+  const data = input.dataMigration ? await buildCheckedDataMigration(input.dataMigration) : undefined;
   const validation = input.validate
     ? await validateMigration({ fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) })
     : undefined;
@@ -109,6 +116,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
     written,
     plan: planSummary(plan, destructive),
     ...(validation ? { validation: validationOutput.parse(validation) } : {}),
+    ...(data ? { dataMigration: data } : {}),
   };
 }
 

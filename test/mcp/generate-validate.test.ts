@@ -148,3 +148,23 @@ describe('validate-migration tool', () => {
     expect(textOf(result)).toMatch(/^NOT_FOUND: cannot read migration file \/no\/such\/up\.sql/);
   });
 });
+
+describe('generate-migration with a data migration', () => {
+  it('returns the intent as its own up and down next to the schema migration', async () => {
+    const from = 'CREATE TABLE people (id bigint PRIMARY KEY, full_name text);';
+    const to = 'CREATE TABLE people (id bigint PRIMARY KEY, full_name text, first_name text, last_name text);';
+    const result = await client.callTool({
+      name: 'generate-migration',
+      arguments: { from, to, dataMigration: { intent: 'split', table: 'people', column: 'full_name', into: ['first_name', 'last_name'] } },
+    });
+    expect(result.isError).toBeFalsy();
+    const out = generateMigrationOutput.parse(result.structuredContent);
+    expect(out.changes.map((c) => c.kind)).toEqual(['add_column', 'add_column']);
+    expect(out.dataMigration?.up).toMatch(/first_name/);
+    expect(out.dataMigration?.down).toBeTruthy();
+    expect(textOf(result)).toContain('Data migration, up:');
+    const bad = await client.callTool({ name: 'generate-migration', arguments: { from, to, dataMigration: { intent: 'backfill', table: 'people', column: 'x', expression: 'now(' } } });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/^SYNTAX_ERROR: expression does not parse/);
+  });
+});

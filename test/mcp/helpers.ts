@@ -52,7 +52,7 @@ export function textOf(result: unknown): string {
 }
 
 /** The tools the server must list, in order: one line per tool as each op lands. */
-export const TOOL_NAMES = ['detect-changes', 'generate-migration', 'lint-migration', 'validate-migration'];
+export const TOOL_NAMES = ['detect-changes', 'generate-migration', 'lint-migration', 'rollback', 'validate-migration'];
 
 /**
  * For every tool the server lists: arguments that must succeed and arguments that must be refused
@@ -62,6 +62,10 @@ export const TOOL_CALLS: Record<string, { good: Record<string, unknown>; bad: Re
   'detect-changes': { good: addColumnPair('every_tool'), bad: { from: 'CREATE TABEL x (', to: 'CREATE TABLE x (id int);' } },
   'generate-migration': { good: addColumnPair('every_tool'), bad: { ...addColumnPair('every_tool'), format: 'no-such-format' } },
   'lint-migration': { good: { sql: "SET lock_timeout = '2s';\nALTER TABLE t ADD COLUMN c text;" }, bad: { sql: 'ALTER TABEL t;' } },
+  rollback: {
+    good: { sql: 'ALTER TABLE t ADD COLUMN c text;', from: 'CREATE TABLE t (id int PRIMARY KEY);' },
+    bad: { sql: 'DROP TABLE t;', from: 'CREATE TABLE other (id int);' },
+  },
   'validate-migration': {
     good: { ...addColumnPair('every_tool'), up: 'ALTER TABLE t_every_tool ADD COLUMN note text;', down: 'ALTER TABLE t_every_tool DROP COLUMN note;' },
     bad: { from: 'CREATE TABLE a (id int);', up: 'no-such-up.sql', down: 'no-such-down.sql' },

@@ -20,6 +20,9 @@ export const generateMigrationTool = defineTool({
     'narrowing) is written only with `allowDataLoss: true`. `validate: true` proves up and down on a scratch database',
     '(embedded PGlite, or a fresh database on `scratchUrl`) and reports each stage. Possible renames are reported, not',
     'guessed; confirm with `renames: ["users.fullname=users.full_name"]` (clients with elicitation are asked directly).',
+    '`dataMigration` adds a data migration (backfill a column, split one into two, merge, convert with an expression,',
+    'move to another table, or a SET expression): batched by key, checked before it commits, reversible through backup',
+    'tables; pass the same schema as `from` and `to` when only data moves.',
   ].join(' '),
   input: generateMigrationInput,
   output: generateMigrationOutput,
@@ -56,11 +59,12 @@ export function generateMigrationMarkdown(result: GenerateMigrationOutput): stri
     summary: [headline, ...(validation ? [validation] : [])].join('\n\n'),
     sections: [
       { title: 'Steps', lines: plan.details.map((d) => `${d.description}${d.transactional ? '' : ' (outside a transaction)'}${d.hazards.length ? ` [${d.hazards.join(', ')}]` : ''}`) },
+      { title: 'Data migration', lines: result.dataMigration ? [result.dataMigration.description, ...result.dataMigration.checks.map((c) => `check: ${c}`), ...result.dataMigration.notes] : [] },
       { title: 'Validation differences', lines: (result.validation?.steps ?? []).flatMap((s) => [...(s.error ? [`${s.name}: ${s.error}`] : []), ...(s.differences ?? []).map((d) => `${s.name}: ${d}`)]) },
     ],
     warnings: result.warnings,
     files: result.files.map((f) => ({ path: f.path, description: result.written.some((w) => w.endsWith(f.path)) ? 'written' : 'not written (no `out`, or refused)' })),
-    tail: sqlBlock(result.up),
+    tail: [sqlBlock(result.up), ...(result.dataMigration ? [`Data migration, up:\n\n${sqlBlock(result.dataMigration.up)}`] : [])].join('\n\n'),
   });
 }
 

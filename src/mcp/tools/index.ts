@@ -6,11 +6,13 @@ import type { ToolDefinition } from '../tool.js';
 import { detectChangesTool } from './detect-changes.js';
 import { generateMigrationTool } from './generate-migration.js';
 import { lintMigrationTool } from './lint-migration.js';
+import { rollbackTool } from './rollback.js';
 import { validateMigrationTool } from './validate-migration.js';
 
 export const TOOLS: readonly ToolDefinition[] = [
   detectChangesTool,
   generateMigrationTool,
   lintMigrationTool,
+  rollbackTool,
   validateMigrationTool,
 ];
