@@ -48,7 +48,7 @@ export type BuilderOp =
   | { readonly op: 'dropTable'; readonly table: string }
   | { readonly op: 'renameTable'; readonly from: string; readonly to: string }
   | { readonly op: 'addColumn'; readonly table: string; readonly column: PlainColumn }
-  | { readonly op: 'dropColumn'; readonly table: string; readonly column: string }
+  | { readonly op: 'dropColumn'; readonly table: string; readonly column: string; readonly type: string }
   | { readonly op: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string; readonly serial: boolean }
   | { readonly op: 'addIndex'; readonly table: string; readonly index: PlainIndex }
   | { readonly op: 'dropIndex'; readonly table: string; readonly index: PlainIndex }
@@ -74,26 +74,46 @@ export interface ActionStep {
 const DEFAULT_SCHEMA: Record<DialectId, string> = { postgres: 'public', mysql: '', sqlite: '' };
 
 export function upSteps(plan: Plan): ActionStep[] {
-  return plan.steps.map((step) => ({ description: step.description, transactional: step.transactional, action: upAction(plan.dialect, step) }));
+  const views = viewKeys(plan);
+  return plan.steps.map((step) => ({ description: step.description, transactional: step.transactional, action: upAction(plan.dialect, step, views) }));
 }
 
 export function downSteps(plan: Plan): ActionStep[] {
+  const views = viewKeys(plan);
   return [...plan.steps].reverse().map((step) => ({
     description: `undo: ${step.description}`,
     transactional: step.transactional,
-    action: downAction(plan.dialect, step),
+    action: downAction(plan.dialect, step, views),
     ...(step.reverse.kind === 'sql' && step.reverse.lossy ? { note: `LOSSY: ${step.reverse.lossy}` } : {}),
   }));
 }
 
-function upAction(dialect: DialectId, step: Step): Action {
-  const op = step.change && step.sql.length === 1 && step.transactional ? forwardOp(dialect, step.change) : undefined;
+/**
+ * Views the plan creates, replaces or drops: their indexes are not table indexes (builders look the
+ * table up). An index added to a materialized view the plan does not touch is not seen here.
+ */
+function viewKeys(plan: Plan): Set<string> {
+  const keys = new Set<string>();
+  for (const step of plan.steps) {
+    const c = step.change;
+    if (c?.kind === 'create_view' || c?.kind === 'replace_view') keys.add(`${c.to.schema}.${c.to.name}`);
+    if (c?.kind === 'drop_view' || c?.kind === 'replace_view') keys.add(`${c.from.schema}.${c.from.name}`);
+  }
+  return keys;
+}
+
+function onView(change: Change | undefined, views: ReadonlySet<string>): boolean {
+  return (change?.kind === 'add_index' || change?.kind === 'drop_index') && views.has(change.table);
+}
+
+function upAction(dialect: DialectId, step: Step, views: ReadonlySet<string>): Action {
+  const op = step.change && step.sql.length === 1 && step.transactional && !onView(step.change, views) ? forwardOp(dialect, step.change) : undefined;
   return op ? { kind: 'op', op, sql: step.sql } : { kind: 'raw', sql: step.sql };
 }
 
-function downAction(dialect: DialectId, step: Step): Action {
+function downAction(dialect: DialectId, step: Step, views: ReadonlySet<string>): Action {
   if (step.reverse.kind === 'irreversible') return { kind: 'irreversible', message: `irreversible step: ${step.description}: ${step.reverse.reason}` };
-  const op = step.change && step.reverse.sql.length === 1 && step.transactional ? reverseOp(dialect, step.change) : undefined;
+  const op = step.change && step.reverse.sql.length === 1 && step.transactional && !onView(step.change, views) ? reverseOp(dialect, step.change) : undefined;
   return op ? { kind: 'op', op, sql: step.reverse.sql } : { kind: 'raw', sql: step.reverse.sql };
 }
 
@@ -117,7 +137,7 @@ function forwardOp(dialect: DialectId, change: Change): BuilderOp | undefined {
     }
     case 'drop_column': {
       const table = bare(change.table);
-      return table === undefined ? undefined : { op: 'dropColumn', table, column: change.from.name };
+      return table === undefined ? undefined : { op: 'dropColumn', table, column: change.from.name, type: change.from.type };
     }
     case 'rename_column': {
       const table = bare(change.table);
@@ -162,7 +182,7 @@ function reverseOp(dialect: DialectId, change: Change): BuilderOp | undefined {
     case 'renameTable':
       return { op: 'renameTable', from: forward.to, to: forward.from };
     case 'addColumn':
-      return { op: 'dropColumn', table: forward.table, column: forward.column.name };
+      return { op: 'dropColumn', table: forward.table, column: forward.column.name, type: forward.column.type };
     case 'dropColumn': {
       const column = change.kind === 'drop_column' ? plainColumn(change.from) : undefined;
       return column && { op: 'addColumn', table: forward.table, column };

@@ -127,7 +127,8 @@ function opLines(op: BuilderOp): string[] | undefined {
       return column === undefined ? undefined : [`await queryRunner.addColumn(${js(op.table)}, new TableColumn(${column}));`];
     }
     case 'dropColumn':
-      return [`await queryRunner.dropColumn(${js(op.table)}, ${js(op.column)});`];
+      // dropColumn also drops an enum type the column was the last to use.
+      return userType(op.type) ? undefined : [`await queryRunner.dropColumn(${js(op.table)}, ${js(op.column)});`];
     case 'renameColumn':
       return op.serial ? undefined : [`await queryRunner.renameColumn(${js(op.table)}, ${js(op.from)}, ${js(op.to)});`];
     case 'addIndex':
@@ -168,12 +169,17 @@ function createTable(table: PlainTable): string[] | undefined {
   ];
 }
 
+/** A schema-qualified or quoted type: an enum, domain or composite, which TypeORM treats as its own. */
+function userType(type: string): boolean {
+  return /[".]/.test(type);
+}
+
 const SIZED = /^(character varying|character|bit|bit varying)\((\d+)\)$/;
 const NUMERIC = /^numeric\((\d+),(\d+)\)$/;
 
 /** TableColumn options; undefined for a type TypeORM would handle as its own (a user-defined type). */
 function tableColumn(c: PlainColumn, primaryKeyName: string | undefined): string | undefined {
-  if (/[".]/.test(c.type)) return undefined;
+  if (userType(c.type)) return undefined;
   const parts = [`name: ${js(c.name)}`];
   const sized = SIZED.exec(c.type);
   const numeric = NUMERIC.exec(c.type);
