@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hazard } from '../../src/core/hazard.js';
 import { makePlan, type Step } from '../../src/core/plan.js';
 import type { EmitOptions, EmittedFile } from '../../src/emit/emitter.js';
-import { addSeconds } from '../../src/emit/formats/prisma.js';
+import { chainMillis, chainTimestamp, plusSeconds } from '../../src/emit/chain.js';
 import { pascalCase } from '../../src/emit/formats/typeorm.js';
 import { EMITTERS } from '../../src/emit/registry.js';
 import { timestampMillis } from '../../src/emit/builder-ops.js';
@@ -188,6 +188,23 @@ describe('every Node format', () => {
     expect(pascalCase('add_orders_2')).toBe('AddOrders2');
     expect(pascalCase('2fa')).toBe('Migration2fa');
     expect(timestampMillis('20250102030405')).toBe(String(Date.UTC(2025, 0, 2, 3, 4, 5)));
-    expect(addSeconds('20251231235959', 1)).toBe('20260101000000');
+    expect(plusSeconds('20251231235959', 1)).toBe('20260101000000');
+  });
+
+  it('chains after the migrations already in the folder, whatever the clock says', () => {
+    const existing = [{ path: '20260101000000_later.js', content: '' }, { path: '20240101000000-older.js', content: '' }, { path: '20250601000000_x/migration.sql', content: '' }];
+    expect(chainTimestamp('20250102030405', existing)).toBe('20260101000001');
+    expect(chainTimestamp('20270102030405', existing)).toBe('20270102030405');
+    expect(chainMillis('1735787045000', [{ path: '1800000000000-Later.ts', content: '' }])).toBe('1800000001000');
+    const plan = makePlan('postgres', [step('CREATE TABLE t (a int)', 'DROP TABLE t')], true);
+    expect(EMITTERS.knex.emit(plan, options({ existing }))[0]!.path).toBe('20260101000001_m.js');
+    expect(EMITTERS.sequelize.emit(plan, options({ existing }))[0]!.path).toBe('20260101000001-m.js');
+    expect(EMITTERS.prisma.emit(plan, options({ existing }))[0]!.path).toBe('20260101000001_m/migration.sql');
+    expect(EMITTERS.typeorm.emit(plan, options({ existing: [{ path: '1800000000000-Later.ts', content: '' }] }))[0]!.path).toBe('1800000001000-M.ts');
+  });
+
+  it('refuses a Prisma folder locked to another provider', () => {
+    const plan = makePlan('postgres', [step('CREATE TABLE t (a int)', 'DROP TABLE t')], true);
+    expect(() => EMITTERS.prisma.emit(plan, options({ existing: [{ path: 'migration_lock.toml', content: 'provider = "mysql"\n' }] }))).toThrow(/provider "mysql", not postgresql/);
   });
 });

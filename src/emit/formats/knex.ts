@@ -5,6 +5,7 @@
  * `exports.config = { transaction: false }`, and the other steps then run in explicit transactions.
  */
 import type { Plan } from '../../core/plan.js';
+import { chainTimestamp } from '../chain.js';
 import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import {
   DATA_LOSS_GUARD,
@@ -25,7 +26,7 @@ export const knexEmitter: Emitter = {
   format: 'knex',
   usesTimestamp: true,
   emit(plan: Plan, options: EmitOptions): EmittedFile[] {
-    return [{ path: `${options.timestamp}_${options.name}.js`, content: renderKnex(plan, options) }];
+    return [{ path: `${chainTimestamp(options.timestamp, options.existing)}_${options.name}.js`, content: renderKnex(plan, options) }];
   },
 };
 

@@ -6,6 +6,7 @@
  * what queryInterface cannot say.
  */
 import type { Plan } from '../../core/plan.js';
+import { chainTimestamp } from '../chain.js';
 import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import {
   DATA_LOSS_GUARD,
@@ -27,7 +28,7 @@ export const sequelizeEmitter: Emitter = {
   format: 'sequelize',
   usesTimestamp: true,
   emit(plan: Plan, options: EmitOptions): EmittedFile[] {
-    return [{ path: `${options.timestamp}-${options.name.replace(/_/g, '-')}.js`, content: renderSequelize(plan, options) }];
+    return [{ path: `${chainTimestamp(options.timestamp, options.existing)}-${options.name.replace(/_/g, '-')}.js`, content: renderSequelize(plan, options) }];
   },
 };
 

@@ -6,6 +6,7 @@
  * "each"); the other steps then open their own transactions.
  */
 import type { Plan } from '../../core/plan.js';
+import { chainMillis } from '../chain.js';
 import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import {
   DATA_LOSS_GUARD,
@@ -28,7 +29,7 @@ export const typeormEmitter: Emitter = {
   format: 'typeorm',
   usesTimestamp: true,
   emit(plan: Plan, options: EmitOptions): EmittedFile[] {
-    const millis = timestampMillis(options.timestamp);
+    const millis = chainMillis(timestampMillis(options.timestamp), options.existing);
     const name = pascalCase(options.name);
     return [{ path: `${millis}-${name}.ts`, content: renderTypeorm(plan, { ...options, className: `${name}${millis}` }) }];
   },
