@@ -135,7 +135,8 @@ describe('the case matrix', () => {
     }
     const all: BuilderOpName[] = ['createTable', 'dropTable', 'renameTable', 'addColumn', 'dropColumn', 'renameColumn', 'addIndex', 'dropIndex', 'addForeignKey', 'dropForeignKey'];
     expect([...seen].sort()).toEqual([...all].sort());
-  });
+    // Loads every case's schemas (reused by the runner tests below): slow on a busy machine.
+  }, 300_000);
 });
 
 describe('Node formats run in their own runners on PGlite', () => {
