@@ -10,7 +10,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     .requiredOption('--from <source>', 'current schema: .sql file, folder, inline SQL, - (stdin), or postgres:// URL (read-only)')
     .requiredOption('--to <source>', 'desired schema, same forms as --from')
     .option('--dialect <dialect>', 'postgres | mysql | sqlite', 'postgres')
-    .option('--format <format>', 'output format: sql', 'sql')
+    .option('--format <format>', 'output format: sql | prisma | typeorm | sequelize | knex', 'sql')
     .option('--name <name>', 'migration name (default: from the first change)')
     .option('--out <dir>', 'write the files into this folder (never overwrites)')
     .option('--timestamp <t>', 'file prefix: digits, an ISO date, or "now" (default: next sequence number in --out)')

@@ -79,7 +79,8 @@ async function cleanInstanceWith(extensions: readonly string[]): Promise<PooledP
   return pooled;
 }
 
-const RESET_SQL = `
+/** Returns a PGlite instance to a fresh database (roles stay: they are cluster-wide). */
+export const RESET_SQL = `
 DO $reset$
 DECLARE r record;
 BEGIN
