@@ -1,0 +1,76 @@
+/**
+ * Every zero-downtime pattern: the phases it plans, what their SQL holds, that lint-migration finds no
+ * error in any phase beyond what the phase accepts in writing, and that applying the phases one by one
+ * on PGlite (with rows) reaches exactly the desired schema.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { introspectPostgres } from '../../src/dialects/postgres/introspect.js';
+import { describeChange } from '../../src/diff/describe.js';
+import { diffSchemas } from '../../src/diff/diff.js';
+import { lintSql, loadPostgresParser } from '../../src/lint/lint.js';
+import { zeroDowntimePlan, type ZeroDowntimePlanOutput } from '../../src/ops/zero-downtime-plan.js';
+import { isCommentOnly } from '../../src/plan/zero-downtime/phases.js';
+import { loadSchema } from '../../src/sources/resolve.js';
+import { acquireScratch, closeScratchPool } from '../../src/validate/scratch-postgres.js';
+import { ZDT_CASES } from '../helpers/zero-downtime-cases.js';
+
+afterAll(async () => {
+  await closeScratchPool();
+});
+
+const DIRECTIVE = /-- migration-generator-disable (\S+) -- /g;
+
+function disabledRules(sql: string): string[] {
+  return [...sql.matchAll(DIRECTIVE)].map((m) => m[1] as string);
+}
+
+describe('zero-downtime patterns', () => {
+  for (const c of ZDT_CASES) {
+    it(c.name, async () => {
+      const plan = await zeroDowntimePlan({ from: c.from, to: c.to, renames: [...(c.renames ?? [])], timestamp: '20250101000000', name: 'zdt' });
+      expect(plan.phases.map((p) => p.id)).toEqual(c.phases);
+      const all = plan.phases.map((p) => p.up).join('\n');
+      for (const snippet of c.contains ?? []) expect(all).toContain(snippet);
+      expect(plan.warnings.filter((w) => w.code === 'NOT_ZERO_DOWNTIME' || w.code === 'LINT_ERROR')).toEqual([]);
+      await expectLintAgrees(plan);
+      await expectPhasesReachTarget(plan, c.from, c.to, c.seed);
+    });
+  }
+});
+
+/** No error finding survives in a phase, and every disable comment is listed, with its reason, as accepted. */
+async function expectLintAgrees(plan: ZeroDowntimePlanOutput): Promise<void> {
+  await loadPostgresParser();
+  for (const phase of plan.phases) {
+    for (const text of [phase.up, phase.down ?? '']) {
+      const errors = lintSql(text).findings.filter((f) => f.severity === 'error');
+      expect(errors.map((e) => `${phase.id}: ${e.rule}: ${e.message}`)).toEqual([]);
+    }
+    const withoutDirectives = lintSql(phase.up, { disable: [] });
+    expect(withoutDirectives.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect([...new Set(disabledRules(phase.up))].sort()).toEqual([...new Set(phase.accepted.map((a) => a.rule))].sort());
+    expect(phase.up).toMatch(/SET (LOCAL )?lock_timeout = '2s'/);
+    expect(phase.up).toMatch(/SET (LOCAL )?statement_timeout = /);
+  }
+}
+
+async function expectPhasesReachTarget(plan: ZeroDowntimePlanOutput, from: string, to: string, seed: string): Promise<void> {
+  const desired = await loadSchema(to, { dialect: 'postgres' });
+  const scratch = await acquireScratch();
+  try {
+    await scratch.client.exec(from);
+    await scratch.client.exec(seed);
+    for (const phase of plan.phases) {
+      for (const statement of phase.statements) {
+        if (isCommentOnly(statement)) continue;
+        await scratch.client.exec(statement).catch((error: Error) => {
+          throw new Error(`${phase.id}: ${error.message}\n${statement}`);
+        });
+      }
+    }
+    const actual = await introspectPostgres(scratch.client);
+    expect(diffSchemas(actual, desired).changes.map((change) => describeChange(change).summary)).toEqual([]);
+  } finally {
+    await scratch.release();
+  }
+}
