@@ -7,6 +7,7 @@ import { registerDetectChanges } from './detect-changes.js';
 import { registerGenerateMigration } from './generate-migration.js';
 import { registerLintMigration } from './lint-migration.js';
 import { registerValidateMigration } from './validate-migration.js';
+import { registerZeroDowntimePlan } from './zero-downtime-plan.js';
 import { processIo, type CommandIo } from './run.js';
 import { registerServe } from './serve.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
   registerGenerateMigration(program, io, exit);
   registerValidateMigration(program, io, exit);
   registerLintMigration(program, io, exit);
+  registerZeroDowntimePlan(program, io, exit);
   registerServe(program, io, exit);
   return program;
 }

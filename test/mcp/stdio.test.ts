@@ -26,7 +26,7 @@ const call = (args: Record<string, unknown>) => conn.client.callTool({ name: 'de
 describe('serve over stdio: listing', () => {
   it('lists only the tools whose ops exist, with schemas and honest annotations', async () => {
     const { tools } = await conn.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['detect-changes', 'lint-migration']);
+    expect(tools.map((t) => t.name)).toEqual(['detect-changes', 'lint-migration', 'zero-downtime-plan']);
     const tool = tools[0]!;
     expect(tool.title).toBe('Detect schema changes');
     expect(tool.description).toMatch(/possibleRenames/);
@@ -214,7 +214,7 @@ describe('serve --http from the command line', () => {
     });
     const client = new Client({ name: 'cli-http-test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: 'Bearer env-token' } } }));
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['detect-changes', 'lint-migration']);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['detect-changes', 'lint-migration', 'zero-downtime-plan']);
     await client.close();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
