@@ -29,7 +29,7 @@ export const ZDT_CASES: readonly ZdtCase[] = [
     from: users('email text'),
     to: users('email text NOT NULL'),
     seed: seedUsers('email', "'u' || g || '@example.com'"),
-    phases: ['expand', 'validate'],
+    phases: ['validate'],
     contains: ['CHECK (email IS NOT NULL) NOT VALID', 'VALIDATE CONSTRAINT users_email_not_null', 'ALTER COLUMN email SET NOT NULL', 'DROP CONSTRAINT users_email_not_null'],
   },
   {
@@ -98,3 +98,14 @@ export const ZDT_CASES: readonly ZdtCase[] = [
     contains: ['RENAME TO accounts', 'CREATE VIEW public.users AS SELECT * FROM public.accounts', 'DROP VIEW public.users'],
   },
 ];
+
+/** A renamed column that also becomes NOT NULL: two changes, one CHECK dance. */
+export const RENAME_AND_NOT_NULL: ZdtCase = {
+  name: 'rename a nullable column that becomes NOT NULL',
+  from: users('fullname text'),
+  to: users('full_name text NOT NULL'),
+  seed: seedUsers('fullname', "'user ' || g"),
+  renames: ['users.fullname=users.full_name'],
+  phases: ['expand', 'backfill', 'validate', 'contract'],
+  contains: ['ADD CONSTRAINT users_full_name_not_null CHECK (full_name IS NOT NULL) NOT VALID'],
+};

@@ -12,7 +12,7 @@ import { zeroDowntimePlan, type ZeroDowntimePlanOutput } from '../../src/ops/zer
 import { isCommentOnly } from '../../src/plan/zero-downtime/phases.js';
 import { loadSchema } from '../../src/sources/resolve.js';
 import { acquireScratch, closeScratchPool } from '../../src/validate/scratch-postgres.js';
-import { ZDT_CASES } from '../helpers/zero-downtime-cases.js';
+import { RENAME_AND_NOT_NULL, ZDT_CASES } from '../helpers/zero-downtime-cases.js';
 
 afterAll(async () => {
   await closeScratchPool();
@@ -25,7 +25,7 @@ function disabledRules(sql: string): string[] {
 }
 
 describe('zero-downtime patterns', () => {
-  for (const c of ZDT_CASES) {
+  for (const c of [...ZDT_CASES, RENAME_AND_NOT_NULL]) {
     it(c.name, async () => {
       const plan = await zeroDowntimePlan({ from: c.from, to: c.to, renames: [...(c.renames ?? [])], timestamp: '20250101000000', name: 'zdt' });
       expect(plan.phases.map((p) => p.id)).toEqual(c.phases);

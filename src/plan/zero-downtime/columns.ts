@@ -19,23 +19,20 @@ function tableOf(schema: Schema, key: string): Table {
   return table;
 }
 
-/** The CHECK (col IS NOT NULL) dance: NOT VALID in expand, VALIDATE + SET NOT NULL + drop in validate. */
+/**
+ * The CHECK (col IS NOT NULL) dance, all in the validate phase: added NOT VALID only once the backfill
+ * is done (a NOT VALID check still rejects updates of rows that hold NULL), validated under SHARE
+ * UPDATE EXCLUSIVE, then SET NOT NULL skips its scan and the check goes.
+ */
 export function notNullPieces(table: string, column: string): Piece[] {
   const t = alterTable(table);
-  const { name } = { name: table.slice(table.indexOf('.') + 1) };
-  const check = quoteIdent(helperName(`${name}_${column}`, '_not_null'));
+  const check = quoteIdent(helperName(`${table.slice(table.indexOf('.') + 1)}_${column}`, '_not_null'));
   const col = quoteIdent(column);
   return [
     {
-      phase: 'expand',
-      description: `check ${table}.${column} IS NOT NULL for new rows (NOT VALID: no scan)`,
-      up: [`${t} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`],
-      down: [`${t} DROP CONSTRAINT IF EXISTS ${check}`],
-    },
-    {
       phase: 'validate',
-      description: `validate ${table}.${column} IS NOT NULL, then SET NOT NULL without a scan`,
-      up: [`${t} VALIDATE CONSTRAINT ${check}`, `${t} ALTER COLUMN ${col} SET NOT NULL`, `${t} DROP CONSTRAINT ${check}`],
+      description: `prove ${table}.${column} IS NOT NULL with a validated check, then SET NOT NULL without a scan`,
+      up: [`${t} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`, `${t} VALIDATE CONSTRAINT ${check}`, `${t} ALTER COLUMN ${col} SET NOT NULL`, `${t} DROP CONSTRAINT ${check}`],
       down: [`${t} ALTER COLUMN ${col} DROP NOT NULL`],
     },
   ];

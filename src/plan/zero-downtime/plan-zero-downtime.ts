@@ -154,7 +154,8 @@ function assemble(placed: readonly Placed[], deploys: readonly Deploy[], warning
   const deploysBefore = (id: PhaseId) => unique(deploys.filter((d) => d.before === id).map((d) => d.text));
   for (const id of PHASE_IDS) {
     pending.push(...deploysBefore(id));
-    const pieces = placed.filter((p) => p.phase === id).map((p, i) => ({ p, i })).sort((x, y) => x.p.order - y.p.order || x.i - y.i).map((x) => x.p);
+    // Two strategies may ask for the same piece (a renamed column that also becomes NOT NULL): keep one.
+    const pieces = uniqueBy(placed, (p) => `${p.phase}|${p.up.join(';')}`).filter((p) => p.phase === id).map((p, i) => ({ p, i })).sort((x, y) => x.p.order - y.p.order || x.i - y.i).map((x) => x.p);
     if (pieces.length === 0) continue;
     const meta = PHASES[id];
     const down = acceptLintErrors(
