@@ -89,6 +89,23 @@ export const ZDT_CASES: readonly ZdtCase[] = [
     contains: ["ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'", "SET DEFAULT 'ok'::public.mood"],
   },
   {
+    name: 'change the type of a column a view reads',
+    from: `${users('score integer')} CREATE VIEW scores AS SELECT id, score FROM users; GRANT SELECT ON scores TO PUBLIC;`,
+    to: `${users('score bigint')} CREATE VIEW scores AS SELECT id, score FROM users; GRANT SELECT ON scores TO PUBLIC;`,
+    seed: seedUsers('score', 'g'),
+    phases: ['expand', 'backfill', 'contract'],
+    contains: ['DROP VIEW public.scores', 'CREATE VIEW public.scores', 'GRANT SELECT ON TABLE public.scores TO PUBLIC'],
+  },
+  {
+    name: 'rename a column a view reads',
+    from: `${users('fullname text')} CREATE VIEW names AS SELECT id, fullname FROM users;`,
+    to: `${users('full_name text')} CREATE VIEW names AS SELECT id, full_name FROM users;`,
+    seed: seedUsers('fullname', "'user ' || g"),
+    renames: ['users.fullname=users.full_name'],
+    phases: ['expand', 'backfill', 'contract'],
+    contains: ['DROP VIEW public.names', 'CREATE VIEW public.names'],
+  },
+  {
     name: 'rename a table',
     from: users('email text'),
     to: 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text);',

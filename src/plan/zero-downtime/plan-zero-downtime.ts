@@ -11,6 +11,7 @@ import type { Step } from '../../core/plan.js';
 import { planMigration } from '../plan.js';
 import type { PlanDialect } from '../dialect.js';
 import * as C from './columns.js';
+import { dependentViews, rebuildViewSteps, touchesView } from './dependents.js';
 import * as O from './objects.js';
 import { frame, PHASES } from './phases.js';
 import { acceptLintErrors } from './accept.js';
@@ -42,11 +43,13 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
   const { from, to, options } = input;
   const contributions: Contribution[] = [];
   const absorbed = new Set<string>();
+  const droppedColumns: string[] = [];
   const generic: Change[] = [];
   const strategy = (change: Change): Contribution | undefined => {
     switch (change.kind) {
       case 'rename_column': {
         const result = C.renameColumn(change, to, options);
+        droppedColumns.push(`${change.table}.${change.from.name}`);
         for (const name of result.indexes) absorbed.add(`${change.table}|${name}`);
         return result;
       }
@@ -55,6 +58,7 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
         if (C.typeChangeInPlace(change)) return C.alterInPlace(change);
         if (inConstraint(from, change.table, change.from.name) || inConstraint(to, change.table, change.to.name)) return undefined;
         const result = C.changeType(change, to, options);
+        droppedColumns.push(`${change.table}.${change.from.name}`);
         for (const name of result.indexes) absorbed.add(`${change.table}|${name}`);
         return result;
       }
@@ -88,7 +92,9 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
     if (claimed) contributions.push(claimed);
     else generic.push(change);
   }
-  const plan = planMigration({ changes: generic, from, to, dialect: input.dialect, options: { concurrently: true } });
+  const views = dependentViews(from, droppedColumns);
+  const viewSet = new Set(views);
+  const plan = planMigration({ changes: generic.filter((c) => !touchesView(c, viewSet)), from, to, dialect: input.dialect, options: { concurrently: true } });
   const placed: Placed[] = [];
   const warnings: ZdtWarning[] = [];
   const deploys: Deploy[] = [];
@@ -101,6 +107,9 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
     const placedStep = placeGeneric(step, options, warnings, deploys);
     placed.push(placedStep);
   }
+  const rebuilt = rebuildViewSteps(views, from, to, input.dialect);
+  for (const step of rebuilt.drops) placed.push({ ...placeGeneric(step, options, warnings, deploys, 'contract'), order: 0 });
+  for (const step of rebuilt.creates) placed.push({ ...placeGeneric(step, options, warnings, deploys, 'contract'), order: 4 });
   return assemble(placed, deploys, warnings, options);
 }
 
@@ -129,8 +138,8 @@ function genericPhase(step: Step): PhaseId {
 }
 
 /** An ordinary planner step in its phase; lint errors it raises there are accepted with a reason. */
-function placeGeneric(step: Step, options: ZdtOptions, warnings: ZdtWarning[], deploys: Deploy[]): Placed {
-  const phase = genericPhase(step);
+function placeGeneric(step: Step, options: ZdtOptions, warnings: ZdtWarning[], deploys: Deploy[], forced?: PhaseId): Placed {
+  const phase = forced ?? genericPhase(step);
   const kind = step.change?.kind;
   const early = kind !== undefined && EARLY.has(kind);
   const contract = PHASES[phase].kind === 'contract';
@@ -142,7 +151,8 @@ function placeGeneric(step: Step, options: ZdtOptions, warnings: ZdtWarning[], d
   if (!dropped) {
     for (const finding of result.findings) warnings.push({ code: 'NOT_ZERO_DOWNTIME', severity: 'warning', object: step.description, message: `${step.description}: ${finding.message} (lint rule ${finding.rule})` });
   }
-  if (contract && kind?.startsWith('drop_') && kind !== 'drop_index') deploys.push({ before: phase, text: `deploy code that no longer uses what this phase drops (${step.description})` });
+  // A view dropped to be rebuilt in the same transaction needs no deploy.
+  if (contract && forced === undefined && kind?.startsWith('drop_') && kind !== 'drop_index') deploys.push({ before: phase, text: `deploy code that no longer uses what this phase drops (${step.description})` });
   const up = result.statements.slice(preamble.length);
   const down = step.reverse.kind === 'sql' ? [...step.reverse.sql, ...(step.reverse.lossy ? [`-- ${step.reverse.lossy}`] : [])] : [`-- cannot be undone: ${step.reverse.reason}`];
   return { phase, description: step.description, up, down, accepted: result.accepted, order: early ? 1 : 3 };
