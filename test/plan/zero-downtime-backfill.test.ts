@@ -52,3 +52,30 @@ describe('batched backfill', () => {
     }
   });
 });
+
+describe('validate phase', () => {
+  it('runs again after a failure half-way through the NOT NULL dance', async () => {
+    const { zeroDowntimePlan } = await import('../../src/ops/zero-downtime-plan.js');
+    const { isCommentOnly } = await import('../../src/plan/zero-downtime/phases.js');
+    const ddl = 'CREATE TABLE t (id bigint PRIMARY KEY, a integer);';
+    const plan = await zeroDowntimePlan({ from: ddl, to: 'CREATE TABLE t (id bigint PRIMARY KEY, a integer NOT NULL);' });
+    const validate = plan.phases.find((p) => p.id === 'validate')!;
+    const statements = validate.statements.filter((s) => !isCommentOnly(s));
+    const scratch = await acquireScratch();
+    try {
+      await scratch.client.exec(`${ddl} INSERT INTO t VALUES (1, 1), (2, NULL);`);
+      const failed = await (async () => {
+        for (const s of statements) await scratch.client.exec(s);
+      })().then(() => false, () => true);
+      expect(failed).toBe(true);
+      await scratch.client.exec('RESET lock_timeout; RESET statement_timeout; UPDATE t SET a = 0 WHERE a IS NULL;');
+      for (const s of statements) await scratch.client.exec(s);
+      const [row] = await scratch.client.query<{ attnotnull: boolean; checks: number }>(
+        "SELECT attnotnull, (SELECT count(*)::int FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c') AS checks FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'a'",
+      );
+      expect(row).toEqual({ attnotnull: true, checks: 0 });
+    } finally {
+      await scratch.release();
+    }
+  });
+});

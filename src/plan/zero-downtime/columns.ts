@@ -32,7 +32,14 @@ export function notNullPieces(table: string, column: string): Piece[] {
     {
       phase: 'validate',
       description: `prove ${table}.${column} IS NOT NULL with a validated check, then SET NOT NULL without a scan`,
-      up: [`${t} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`, `${t} VALIDATE CONSTRAINT ${check}`, `${t} ALTER COLUMN ${col} SET NOT NULL`, `${t} DROP CONSTRAINT ${check}`],
+      // Dropping a leftover check first makes the four statements safe to run again after a failure.
+      up: [
+        `${t} DROP CONSTRAINT IF EXISTS ${check}`,
+        `${t} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`,
+        `${t} VALIDATE CONSTRAINT ${check}`,
+        `${t} ALTER COLUMN ${col} SET NOT NULL`,
+        `${t} DROP CONSTRAINT IF EXISTS ${check}`,
+      ],
       down: [`${t} ALTER COLUMN ${col} DROP NOT NULL`],
     },
   ];

@@ -44,7 +44,7 @@ export const PHASES: Readonly<Record<PhaseId, PhaseMeta>> = {
     transactional: false,
     title: 'Validate constraints under SHARE UPDATE EXCLUSIVE, then SET NOT NULL without a scan',
     statementTimeout: "'0'",
-    retry: 'Each statement commits on its own; VALIDATE and SET NOT NULL can run again, DROP CONSTRAINT and ADD CONSTRAINT ... USING INDEX that already succeeded are skipped on a rerun.',
+    retry: 'Each statement commits on its own and can run again (a leftover NOT NULL check is dropped and added anew), except ADD CONSTRAINT ... USING INDEX: skip it on a rerun once it has succeeded.',
   },
   contract: {
     kind: 'contract',
