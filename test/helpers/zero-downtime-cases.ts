@@ -65,6 +65,14 @@ export const ZDT_CASES: readonly ZdtCase[] = [
     contains: ['DROP INDEX CONCURRENTLY IF EXISTS public.users_email_idx', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx', 'DROP INDEX CONCURRENTLY IF EXISTS public.users_name_idx'],
   },
   {
+    name: 'redefine an index under the same name',
+    from: users('email text, name text', ' CREATE INDEX users_name_idx ON users (name);'),
+    to: users('email text, name text', ' CREATE INDEX users_name_idx ON users (name, email);'),
+    seed: seedUsers('email, name', "'u' || g, 'n' || g"),
+    phases: ['expand-indexes', 'contract-indexes'],
+    contains: ['CREATE INDEX CONCURRENTLY IF NOT EXISTS users_name_idx_mg_new ON public.users USING btree (name, email)', 'ALTER INDEX IF EXISTS public.users_name_idx_mg_new RENAME TO users_name_idx'],
+  },
+  {
     name: 'drop a column and a table',
     from: `${users('email text, legacy text')} CREATE TABLE old_stuff (id bigint PRIMARY KEY);`,
     to: users('email text'),

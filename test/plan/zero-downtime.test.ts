@@ -50,6 +50,15 @@ describe('zero-downtime patterns', () => {
     await expectLintAgrees(plan);
     await expectPhasesReachTarget(plan, from, to, 'INSERT INTO t SELECT g, g FROM generate_series(1, 20) AS g; INSERT INTO u SELECT g, g FROM generate_series(1, 20) AS g;');
   });
+
+  it('renames a column that is part of a key in place, and says it is not zero-downtime', async () => {
+    const from = 'CREATE TABLE t (id bigint PRIMARY KEY, code text CONSTRAINT t_code_key UNIQUE); CREATE INDEX t_code_idx ON t (code);';
+    const to = 'CREATE TABLE t (id bigint PRIMARY KEY, ref text CONSTRAINT t_code_key UNIQUE); CREATE INDEX t_code_idx ON t (ref);';
+    const plan = await zeroDowntimePlan({ from, to, renames: ['t.code=t.ref'] });
+    expect(plan.warnings.filter((w) => w.code === 'NOT_ZERO_DOWNTIME').map((w) => w.object)).toContain('public.t.code');
+    await expectLintAgrees(plan);
+    await expectPhasesReachTarget(plan, from, to, "INSERT INTO t SELECT g, 'c' || g FROM generate_series(1, 20) AS g;");
+  });
 });
 
 /** No error finding survives in a phase, and every disable comment is listed, with its reason, as accepted. */

@@ -8,7 +8,7 @@ import type { Column, Index, Schema, Table } from '../../core/model.js';
 import { quoteIdent, quoteQualified } from '../../dialects/postgres/quote.js';
 import { alterTable, columnDefinition } from '../../dialects/postgres/render/sql-parts.js';
 import { isSafeWidening } from '../../dialects/postgres/types.js';
-import { backfillSql, besideTable, helperName, withAccepted } from './sql.js';
+import { backfillSql, besideTable, columnPattern, helperName, withAccepted } from './sql.js';
 import type { Contribution, Piece, ZdtOptions } from './types.js';
 
 const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|txid_current)\s*\(/i;
@@ -54,7 +54,7 @@ export function setNotNull(table: string, column: string): Contribution {
 
 /** Indexes of `to` on `table` whose keys or predicate name `column`. */
 export function indexesNaming(to: Schema, table: string, column: string): Index[] {
-  const pattern = new RegExp(`(^|[^A-Za-z0-9_$"])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?($|[^A-Za-z0-9_$"])`);
+  const pattern = columnPattern(column);
   return Object.values(to.tables[table]?.indexes ?? {}).filter((index) => [...index.keys, ...(index.include ?? []), index.where ?? ''].some((part) => pattern.test(part)));
 }
 
@@ -66,7 +66,7 @@ export function concurrentIndexSql(table: string, index: Index, name: string, co
   let head = index.definition.slice(0, open).replace(/^CREATE (UNIQUE )?INDEX \S+ ON /, `CREATE $1INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON `);
   let body = index.definition.slice(open);
   if (column) {
-    const from = new RegExp(`(^|[^A-Za-z0-9_$"])"?${column.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?=$|[^A-Za-z0-9_$"])`, 'g');
+    const from = columnPattern(column.from, 'g');
     body = body.replace(from, `$1${quoteIdent(column.to)}`);
   }
   head = head.trimEnd();

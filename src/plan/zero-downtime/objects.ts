@@ -128,3 +128,22 @@ export function renamedConstraints(changes: readonly Change[]): { contributions:
   }
   return { contributions, claimed };
 }
+
+/** An index dropped and added under the same name: the new one is built beside it, then takes its name. */
+export function redefineIndex(drop: ChangeOf<'drop_index'>, add: ChangeOf<'add_index'>): Contribution {
+  const schema = quoteIdent(add.table.slice(0, add.table.indexOf('.')));
+  const temp = `${add.to.name.slice(0, 63 - '_mg_new'.length)}_mg_new`;
+  const build = concurrentIndexSql(add.table, add.to, temp);
+  const restore = concurrentIndexSql(drop.table, drop.from, drop.from.name);
+  return {
+    pieces: [
+      { phase: 'expand-indexes', description: `build the new ${add.to.name} CONCURRENTLY as ${temp}`, up: build.up, down: build.down },
+      {
+        phase: 'contract-indexes',
+        description: `replace ${add.to.name} by ${temp}`,
+        up: [`DROP INDEX CONCURRENTLY IF EXISTS ${schema}.${quoteIdent(drop.from.name)}`, `ALTER INDEX IF EXISTS ${schema}.${quoteIdent(temp)} RENAME TO ${quoteIdent(add.to.name)}`],
+        down: [`ALTER INDEX IF EXISTS ${schema}.${quoteIdent(add.to.name)} RENAME TO ${quoteIdent(temp)}`, restore.up[1] as string],
+      },
+    ],
+  };
+}

@@ -15,6 +15,7 @@ import { dependentViews, rebuildViewSteps, touchesView } from './dependents.js';
 import * as O from './objects.js';
 import { frame, PHASES } from './phases.js';
 import { acceptLintErrors } from './accept.js';
+import { columnPattern } from './sql.js';
 import { PHASE_IDS, type Contribution, type Deploy, type PhaseId, type Piece, type ZdtOptions, type ZdtPhase, type ZdtWarning, type ZeroDowntimePlan } from './types.js';
 
 export interface ZeroDowntimeInput {
@@ -44,10 +45,17 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
   const contributions: Contribution[] = [];
   const absorbed = new Set<string>();
   const droppedColumns: string[] = [];
+  const warnings: ZdtWarning[] = [];
+  const inPlaceRenames: Extract<Change, { kind: 'rename_column' }>[] = [];
   const generic: Change[] = [];
   const strategy = (change: Change): Contribution | undefined => {
     switch (change.kind) {
       case 'rename_column': {
+        if (inConstraint(from, change.table, change.from.name)) {
+          inPlaceRenames.push(change);
+          warnings.push({ code: 'NOT_ZERO_DOWNTIME', severity: 'warning', object: `${change.table}.${change.from.name}`, message: `${change.table}.${change.from.name} is part of a key or constraint: it is renamed in place, and code using the old name fails from the expand phase on` });
+          return undefined;
+        }
         const result = C.renameColumn(change, to, options);
         droppedColumns.push(`${change.table}.${change.from.name}`);
         for (const name of result.indexes) absorbed.add(`${change.table}|${name}`);
@@ -85,7 +93,21 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
     else if (change.kind === 'rename_column' || change.kind === 'alter_column') generic.push(change);
     else rest.push(change);
   }
+  const redefined = new Set<Change>();
+  for (const add of rest) {
+    if (add.kind !== 'add_index' || absorbed.has(`${add.table}|${add.to.name}`) || !onExistingTable(from, add.table)) continue;
+    const drop = rest.find((d): d is Extract<Change, { kind: 'drop_index' }> => d.kind === 'drop_index' && d.table === add.table && d.from.name === add.to.name);
+    if (!drop) continue;
+    redefined.add(add).add(drop);
+    contributions.push(O.redefineIndex(drop, add));
+  }
   for (const change of rest) {
+    if (redefined.has(change)) continue;
+    // Keys and indexes of a column renamed in place follow the ordinary plan with it.
+    if (inPlaceRenames.some((r) => mentionsColumn(change, r.table, [r.from.name, r.to.name]))) {
+      generic.push(change);
+      continue;
+    }
     if ((change.kind === 'add_index' || change.kind === 'drop_index') && absorbed.has(`${change.table}|${change.kind === 'add_index' ? change.to.name : change.from.name}`)) continue;
     const existing = (change.kind === 'add_index' || change.kind === 'drop_index') && onExistingTable(from, change.table) && onExistingTable(to, change.table);
     const claimed = change.kind === 'add_index' && existing ? O.addIndex(change) : change.kind === 'drop_index' && existing ? O.dropIndex(change) : strategy(change);
@@ -95,8 +117,8 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
   const views = dependentViews(from, droppedColumns);
   const viewSet = new Set(views);
   const plan = planMigration({ changes: generic.filter((c) => !touchesView(c, viewSet)), from, to, dialect: input.dialect, options: { concurrently: true } });
+  const readded = new Set(plan.steps.flatMap((step) => (step.change?.kind === 'add_constraint' ? [`${step.change.table}|${step.change.to.name}`] : step.change?.kind === 'add_index' ? [`${step.change.table}|${step.change.to.name}`] : [])));
   const placed: Placed[] = [];
-  const warnings: ZdtWarning[] = [];
   const deploys: Deploy[] = [];
   for (const c of contributions) {
     for (const piece of c.pieces) placed.push({ ...piece, order: piece.first ? 0 : 2 });
@@ -104,7 +126,10 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
     warnings.push(...(c.warnings ?? []));
   }
   for (const step of plan.steps) {
-    const placedStep = placeGeneric(step, options, warnings, deploys);
+    // A constraint or index dropped to be added again under its name goes with the add, not to contract.
+    const change = step.change;
+    const replaced = (change?.kind === 'drop_constraint' || change?.kind === 'drop_index') && readded.has(`${change.table}|${change.from.name}`);
+    const placedStep = placeGeneric(step, options, warnings, deploys, replaced ? (step.transactional ? 'expand' : 'expand-indexes') : undefined);
     placed.push(placedStep);
   }
   const rebuilt = rebuildViewSteps(views, from, to, input.dialect);
@@ -123,6 +148,22 @@ function inConstraint(schema: Schema, table: string, column: string): boolean {
   if (!t) return false;
   const referenced = Object.values(schema.tables).some((other) => Object.values(other.constraints).some((k) => k.references?.table === table && k.references.columns.includes(column)));
   return referenced || Object.values(t.constraints).some((k) => k.columns.includes(column) || (k.kind === 'check' && k.definition.includes(column)));
+}
+
+function mentionsColumn(change: Change, table: string, columns: readonly string[]): boolean {
+  const named = (text: string) => columns.some((c) => columnPattern(c).test(text));
+  switch (change.kind) {
+    case 'add_constraint':
+      return change.table === table && (change.to.columns.some((c) => columns.includes(c)) || named(change.to.definition));
+    case 'drop_constraint':
+      return change.table === table && (change.from.columns.some((c) => columns.includes(c)) || named(change.from.definition));
+    case 'add_index':
+      return change.table === table && named(change.to.definition.slice(change.to.definition.indexOf('(')));
+    case 'drop_index':
+      return change.table === table && named(change.from.definition.slice(change.from.definition.indexOf('(')));
+    default:
+      return false;
+  }
 }
 
 function onExistingTable(schema: Schema, table: string): boolean {

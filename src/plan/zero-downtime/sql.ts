@@ -104,3 +104,8 @@ BEGIN
 END
 $backfill$`;
 }
+
+/** Matches `column` as a whole identifier (quoted or not) inside SQL text. */
+export function columnPattern(column: string, flags?: string): RegExp {
+  return new RegExp(`(^|[^A-Za-z0-9_$"])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?=$|[^A-Za-z0-9_$"])`, flags);
+}
