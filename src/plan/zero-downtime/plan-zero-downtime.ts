@@ -10,13 +10,11 @@ import type { Schema } from '../../core/model.js';
 import type { Step } from '../../core/plan.js';
 import { planMigration } from '../plan.js';
 import type { PlanDialect } from '../dialect.js';
-import * as C from './columns.js';
 import { dependentViews, rebuildViewSteps, touchesView } from './dependents.js';
-import * as O from './objects.js';
+import { routeChanges } from './route.js';
 import { frame, PHASES } from './phases.js';
 import { acceptLintErrors } from './accept.js';
-import { columnPattern } from './sql.js';
-import { PHASE_IDS, type Contribution, type Deploy, type PhaseId, type Piece, type ZdtOptions, type ZdtPhase, type ZdtWarning, type ZeroDowntimePlan } from './types.js';
+import { PHASE_IDS, type Deploy, type PhaseId, type Piece, type ZdtOptions, type ZdtPhase, type ZdtWarning, type ZeroDowntimePlan } from './types.js';
 
 export interface ZeroDowntimeInput {
   readonly changes: readonly Change[];
@@ -42,78 +40,7 @@ interface Placed extends Piece {
 
 export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
   const { from, to, options } = input;
-  const contributions: Contribution[] = [];
-  const absorbed = new Set<string>();
-  const droppedColumns: string[] = [];
-  const warnings: ZdtWarning[] = [];
-  const inPlaceRenames: Extract<Change, { kind: 'rename_column' }>[] = [];
-  const generic: Change[] = [];
-  const strategy = (change: Change): Contribution | undefined => {
-    switch (change.kind) {
-      case 'rename_column': {
-        if (inConstraint(from, change.table, change.from.name)) {
-          inPlaceRenames.push(change);
-          warnings.push({ code: 'NOT_ZERO_DOWNTIME', severity: 'warning', object: `${change.table}.${change.from.name}`, message: `${change.table}.${change.from.name} is part of a key or constraint: it is renamed in place, and code using the old name fails from the expand phase on` });
-          return undefined;
-        }
-        const result = C.renameColumn(change, to, options);
-        droppedColumns.push(`${change.table}.${change.from.name}`);
-        for (const name of result.indexes) absorbed.add(`${change.table}|${name}`);
-        return result;
-      }
-      case 'alter_column': {
-        if (!simpleColumnChange(change)) return undefined;
-        if (C.typeChangeInPlace(change)) return C.alterInPlace(change);
-        if (inConstraint(from, change.table, change.from.name) || inConstraint(to, change.table, change.to.name)) return undefined;
-        const result = C.changeType(change, to, options);
-        droppedColumns.push(`${change.table}.${change.from.name}`);
-        for (const name of result.indexes) absorbed.add(`${change.table}|${name}`);
-        return result;
-      }
-      case 'add_column':
-        return from.tables[change.table] ? C.addColumn(change, to, options) : undefined;
-      case 'add_constraint':
-        return from.tables[change.table] ? O.addConstraint(change) : undefined;
-      case 'rename_table':
-        return O.renameTable(change);
-      case 'add_enum_value':
-        return O.addEnumValue(change);
-      default:
-        return undefined;
-    }
-  };
-  const renamed = O.renamedConstraints(input.changes);
-  contributions.push(...renamed.contributions);
-  // Column strategies first: they claim the indexes they rebuild on their new columns.
-  const rest: Change[] = [];
-  for (const change of input.changes) {
-    if (renamed.claimed.has(change)) continue;
-    const claimed = change.kind === 'rename_column' || change.kind === 'alter_column' ? strategy(change) : undefined;
-    if (claimed) contributions.push(claimed);
-    else if (change.kind === 'rename_column' || change.kind === 'alter_column') generic.push(change);
-    else rest.push(change);
-  }
-  const redefined = new Set<Change>();
-  for (const add of rest) {
-    if (add.kind !== 'add_index' || absorbed.has(`${add.table}|${add.to.name}`) || !onExistingTable(from, add.table)) continue;
-    const drop = rest.find((d): d is Extract<Change, { kind: 'drop_index' }> => d.kind === 'drop_index' && d.table === add.table && d.from.name === add.to.name);
-    if (!drop) continue;
-    redefined.add(add).add(drop);
-    contributions.push(O.redefineIndex(drop, add));
-  }
-  for (const change of rest) {
-    if (redefined.has(change)) continue;
-    // Keys and indexes of a column renamed in place follow the ordinary plan with it.
-    if (inPlaceRenames.some((r) => mentionsColumn(change, r.table, [r.from.name, r.to.name]))) {
-      generic.push(change);
-      continue;
-    }
-    if ((change.kind === 'add_index' || change.kind === 'drop_index') && absorbed.has(`${change.table}|${change.kind === 'add_index' ? change.to.name : change.from.name}`)) continue;
-    const existing = (change.kind === 'add_index' || change.kind === 'drop_index') && onExistingTable(from, change.table) && onExistingTable(to, change.table);
-    const claimed = change.kind === 'add_index' && existing ? O.addIndex(change) : change.kind === 'drop_index' && existing ? O.dropIndex(change) : strategy(change);
-    if (claimed) contributions.push(claimed);
-    else generic.push(change);
-  }
+  const { contributions, generic, droppedColumns, warnings } = routeChanges(input.changes, from, to, options);
   const views = dependentViews(from, droppedColumns);
   const viewSet = new Set(views);
   const plan = planMigration({ changes: generic.filter((c) => !touchesView(c, viewSet)), from, to, dialect: input.dialect, options: { concurrently: true } });
@@ -136,39 +63,6 @@ export function planZeroDowntime(input: ZeroDowntimeInput): ZeroDowntimePlan {
   for (const step of rebuilt.drops) placed.push({ ...placeGeneric(step, options, warnings, deploys, 'contract'), order: 0 });
   for (const step of rebuilt.creates) placed.push({ ...placeGeneric(step, options, warnings, deploys, 'contract'), order: 4 });
   return assemble(placed, deploys, warnings, options);
-}
-
-function simpleColumnChange(c: Extract<Change, { kind: 'alter_column' }>): boolean {
-  const plain = (column: typeof c.from) => !column.identity && column.generated === undefined;
-  return plain(c.from) && plain(c.to) && c.aspects.every((a) => a === 'type' || a === 'default' || a === 'notNull');
-}
-
-function inConstraint(schema: Schema, table: string, column: string): boolean {
-  const t = schema.tables[table];
-  if (!t) return false;
-  const referenced = Object.values(schema.tables).some((other) => Object.values(other.constraints).some((k) => k.references?.table === table && k.references.columns.includes(column)));
-  return referenced || Object.values(t.constraints).some((k) => k.columns.includes(column) || (k.kind === 'check' && k.definition.includes(column)));
-}
-
-function mentionsColumn(change: Change, table: string, columns: readonly string[]): boolean {
-  const named = (text: string) => columns.some((c) => columnPattern(c).test(text));
-  switch (change.kind) {
-    case 'add_constraint':
-      return change.table === table && (change.to.columns.some((c) => columns.includes(c)) || named(change.to.definition));
-    case 'drop_constraint':
-      return change.table === table && (change.from.columns.some((c) => columns.includes(c)) || named(change.from.definition));
-    case 'add_index':
-      return change.table === table && named(change.to.definition.slice(change.to.definition.indexOf('(')));
-    case 'drop_index':
-      return change.table === table && named(change.from.definition.slice(change.from.definition.indexOf('(')));
-    default:
-      return false;
-  }
-}
-
-function onExistingTable(schema: Schema, table: string): boolean {
-  const t = schema.tables[table];
-  return t !== undefined && !t.partitioning?.by;
 }
 
 function genericPhase(step: Step): PhaseId {
