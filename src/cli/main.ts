@@ -9,6 +9,7 @@ import { registerGenerateMigration } from './generate-migration.js';
 import { registerLintMigration } from './lint-migration.js';
 import { registerRollback } from './rollback.js';
 import { registerValidateMigration } from './validate-migration.js';
+import { registerZeroDowntimePlan } from './zero-downtime-plan.js';
 import { processIo, type CommandIo } from './run.js';
 import { registerServe } from './serve.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
   registerLintMigration(program, io, exit);
   registerRollback(program, io, exit);
   registerDataMigration(program, io, exit);
+  registerZeroDowntimePlan(program, io, exit);
   registerServe(program, io, exit);
   return program;
 }

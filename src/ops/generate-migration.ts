@@ -127,7 +127,7 @@ function emitTimestamp(given: string | undefined, context: GenerateContext, requ
   return '';
 }
 
-async function filePrefix(timestamp: string | undefined, out: string | undefined, context: GenerateContext): Promise<string> {
+export async function filePrefix(timestamp: string | undefined, out: string | undefined, context: GenerateContext): Promise<string> {
   if (timestamp === 'now') {
     if (!context.now) throw new UserError('BAD_INPUT', 'timestamp "now" needs a clock, and none was given');
     return timestampPrefix(context.now());

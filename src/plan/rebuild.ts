@@ -124,7 +124,7 @@ function viewTarget(view: View): ObjectRef {
 }
 
 /** What a freshly created view lacks: its indexes, triggers, comments and grants. */
-function reapplyView(view: View): Change[] {
+export function reapplyView(view: View): Change[] {
   const target = viewTarget(view);
   const columnComments = Object.keys(view.columnComments ?? {})
     .sort()

@@ -52,7 +52,7 @@ export function textOf(result: unknown): string {
 }
 
 /** The tools the server must list, in order: one line per tool as each op lands. */
-export const TOOL_NAMES = ['detect-changes', 'generate-migration', 'lint-migration', 'rollback', 'validate-migration'];
+export const TOOL_NAMES = ['detect-changes', 'generate-migration', 'lint-migration', 'rollback', 'validate-migration', 'zero-downtime-plan'];
 
 /**
  * For every tool the server lists: arguments that must succeed and arguments that must be refused
@@ -65,6 +65,10 @@ export const TOOL_CALLS: Record<string, { good: Record<string, unknown>; bad: Re
   rollback: {
     good: { sql: 'ALTER TABLE t ADD COLUMN c text;', from: 'CREATE TABLE t (id int PRIMARY KEY);' },
     bad: { sql: 'DROP TABLE t;', from: 'CREATE TABLE other (id int);' },
+  },
+  'zero-downtime-plan': {
+    good: { from: 'CREATE TABLE t (id int PRIMARY KEY, a text);', to: 'CREATE TABLE t (id int PRIMARY KEY, a text NOT NULL);' },
+    bad: { from: 'CREATE TABLE t (id int PRIMARY KEY);', to: 'CREATE TABEL t (;' },
   },
   'validate-migration': {
     good: { ...addColumnPair('every_tool'), up: 'ALTER TABLE t_every_tool ADD COLUMN note text;', down: 'ALTER TABLE t_every_tool DROP COLUMN note;' },

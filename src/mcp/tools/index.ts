@@ -8,6 +8,7 @@ import { generateMigrationTool } from './generate-migration.js';
 import { lintMigrationTool } from './lint-migration.js';
 import { rollbackTool } from './rollback.js';
 import { validateMigrationTool } from './validate-migration.js';
+import { zeroDowntimePlanTool } from './zero-downtime-plan.js';
 
 export const TOOLS: readonly ToolDefinition[] = [
   detectChangesTool,
@@ -15,4 +16,5 @@ export const TOOLS: readonly ToolDefinition[] = [
   lintMigrationTool,
   rollbackTool,
   validateMigrationTool,
+  zeroDowntimePlanTool,
 ];
