@@ -1,0 +1,52 @@
+/**
+ * Proves a SQLite migration on an in-memory database: load `from`, apply up, compare with `to`,
+ * apply down, compare with `from`. A `PRAGMA foreign_key_check` in the scripts (the last step of a
+ * table rebuild) fails validation when it reports a row, as the rebuild procedure asks.
+ */
+import type Database from 'better-sqlite3';
+import { introspectSqlite } from '../dialects/sqlite/introspect.js';
+import { splitSqlite } from '../dialects/sqlite/split.js';
+import { acquireSqliteScratch } from './scratch-sqlite.js';
+import { compare, type ValidateMigrationInput, type ValidationResult, type ValidationStep } from './validate-migration.js';
+
+export async function validateSqliteMigration(input: ValidateMigrationInput): Promise<ValidationResult> {
+  const scratch = acquireSqliteScratch();
+  const steps: ValidationStep[] = [];
+  const done = (): ValidationResult => ({ ok: steps.every((s) => s.ok), engine: 'sqlite', steps, rows: [] });
+  try {
+    const loaded = applySqliteScript(scratch.db, input.fromSql);
+    steps.push({ name: 'load from', ...loaded });
+    if (!loaded.ok) return done();
+    const up = applySqliteScript(scratch.db, input.up);
+    steps.push({ name: 'apply up', ...up });
+    if (!up.ok) return done();
+    if (input.to) steps.push(compare('compare with to', introspectSqlite(scratch.db), input.to));
+    const down = applySqliteScript(scratch.db, input.down);
+    steps.push({ name: 'apply down', ...down });
+    if (!down.ok) return done();
+    steps.push(compare('compare with from', introspectSqlite(scratch.db), input.from));
+    return done();
+  } finally {
+    scratch.release();
+  }
+}
+
+export function applySqliteScript(db: Database.Database, sql: string): { ok: boolean; error?: string } {
+  for (const statement of splitSqlite(sql)) {
+    try {
+      const prepared = db.prepare(statement.text);
+      if (!prepared.reader) {
+        prepared.run();
+        continue;
+      }
+      const rows = prepared.all();
+      if (/^\s*PRAGMA\s+(main\.)?foreign_key_check\b/i.test(statement.text) && rows.length > 0) {
+        return { ok: false, error: `foreign_key_check reports ${rows.length} row(s) that break a foreign key: ${JSON.stringify(rows[0])}` };
+      }
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      return { ok: false, error: `${(error as Error).message} (in: ${statement.text.split('\n')[0]?.slice(0, 160)})` };
+    }
+  }
+  return { ok: true };
+}
