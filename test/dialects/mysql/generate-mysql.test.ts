@@ -61,6 +61,11 @@ export const MYSQL_CASES: readonly Case[] = [
   { name: 'routines', from: BASE, to: `${BASE} CREATE FUNCTION add_one(x int) RETURNS int DETERMINISTIC RETURN x + 1;` },
   { name: 'rename column', from: BASE, to: BASE.replace('name varchar(50)', 'full_name varchar(50)'), renames: [{ from: 'users.name', to: 'users.full_name' }], up: ['RENAME COLUMN'] },
   { name: 'rename table', from: BASE, to: BASE.replace('users', 'members'), renames: [{ from: 'users', to: 'members' }], up: ['RENAME TABLE'] },
+  { name: 'foreign key dropped with its index', from: `${BASE} CREATE TABLE posts (id int PRIMARY KEY, user_id int NOT NULL, CONSTRAINT posts_user FOREIGN KEY (user_id) REFERENCES users (id));`, to: `${BASE} CREATE TABLE posts (id int PRIMARY KEY, user_id int NOT NULL);`, up: ['DROP FOREIGN KEY `posts_user`'] },
+  { name: 'rows survive NOT NULL and widening', from: `${BASE} INSERT INTO users (email, name, age) VALUES ('a@x', 'A', 3), ('b@x', 'B', 4);`, to: BASE.replace('name varchar(50) NULL', 'name varchar(50) NOT NULL').replace('age int NULL', 'age bigint NULL') },
+  { name: 'add column to a table with a FULLTEXT index', from: `${BASE} CREATE FULLTEXT INDEX users_ft ON users (name);`, to: `${BASE.replace('age int NULL', 'age int NULL, bio text')} CREATE FULLTEXT INDEX users_ft ON users (name);`, up: ['ALGORITHM=INPLACE'] },
+  { name: 'invisible column', from: BASE, to: BASE.replace('age int NULL', 'age int NULL, secret int NULL INVISIBLE') },
+  { name: 'rename column and index it', from: BASE, to: `${BASE.replace('name varchar(50)', 'nick varchar(50)')} CREATE INDEX users_nick ON users (nick);`, renames: [{ from: 'users.name', to: 'users.nick' }] },
   { name: 'rename table and change it', from: BASE, to: BASE.replace('users', 'members').replace('age int NULL', 'age bigint NULL'), renames: [{ from: 'users', to: 'members' }] },
 ];
 

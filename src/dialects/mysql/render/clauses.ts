@@ -10,7 +10,7 @@
  * - INPLACE, LOCK=NONE: add/drop index, rename column, NULL/NOT NULL, varchar widening within the
  *   same length-byte size, add primary key on NOT NULL columns, drop + add primary key together,
  *   drop foreign key, drop check, table comment;
- * - INPLACE, LOCK=SHARED: FULLTEXT and SPATIAL indexes;
+ * - INPLACE, LOCK=SHARED: FULLTEXT and SPATIAL indexes, columns added to or dropped from a table with a FULLTEXT index;
  * - COPY (no hint, a TABLE_REWRITE warning): other type and collation changes, AUTO_INCREMENT,
  *   generated columns, add check, add foreign key (with foreign_key_checks on), drop primary key
  *   alone, engine/charset/row format.
@@ -63,13 +63,15 @@ function addColumnClause(table: Table | undefined, column: Column, hasFulltext: 
   if (column.extra?.autoIncrement === 'true') return copy(sql, order, `adding AUTO_INCREMENT column ${column.name}`);
   if (column.generated !== undefined && column.extra?.generated === 'stored') return copy(sql, order, `adding stored generated column ${column.name}`);
   if (column.default !== undefined && !/^'|^[-+\d.]/.test(column.default)) return copy(sql, order, `adding column ${column.name} with an expression default`);
-  if (hasFulltext) return inplace(sql, order);
+  // A table with a FULLTEXT index is rebuilt, and its full-text index with it: writes must wait.
+  if (hasFulltext) return inplace(sql, order, 'SHARED');
   return instant(sql, order);
 }
 
 function dropColumnClause(table: Table | undefined, column: Column): Clause {
   const sql = `DROP COLUMN ${q(column.name)}`;
   const indexed = table && (Object.values(table.indexes).some((i) => i.keys.some((k) => keyColumn(k) === column.name)) || Object.values(table.constraints).some((c) => c.kind === 'primary_key' && c.columns.includes(column.name)));
+  if (hasFulltext(table)) return inplace(sql, 20, 'SHARED');
   return indexed ? inplace(sql, 20) : instant(sql, 20);
 }
 
