@@ -134,7 +134,7 @@ function rebuildStep(key: string, oldKey: string, members: readonly Step[], ctx:
     sql: rebuildSql({ ...before, name: after.name }, after, forward),
     reverse: {
       kind: 'sql',
-      sql: rebuildSql(after, { ...before, name: after.name }, backward),
+      sql: rebuildSql(after, { ...before, name: after.name }, backward, before.name),
       ...(lost.length ? { lossy: `the values of ${lost.join(', ')} are not restored` } : {}),
     },
     hazards,
@@ -156,8 +156,11 @@ function columnMap(from: Table, to: Table, renames: ReadonlyMap<string, string>)
   return map;
 }
 
-function rebuildSql(current: Table, target: Table, columns: ReadonlyMap<string, string>): string[] {
+/** `definedOn`: the name the target's index and trigger definitions use, when it is not its name yet. */
+function rebuildSql(current: Table, target: Table, columns: ReadonlyMap<string, string>, definedOn = target.name): string[] {
   const temp = `mg_new_${target.name}`;
+  const escaped = definedOn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const onTarget = (definition: string) => (definedOn === target.name ? definition : definition.replace(new RegExp(`\\bON\\s+("${escaped}"|${escaped})(?![A-Za-z0-9_$])`, 'i'), `ON ${q(target.name)}`));
   const names = [...columns.keys()];
   return [
     'PRAGMA foreign_keys = OFF',
@@ -167,8 +170,8 @@ function rebuildSql(current: Table, target: Table, columns: ReadonlyMap<string, 
     ...(names.length ? [`INSERT INTO ${q(temp)} (${names.map(q).join(', ')}) SELECT ${names.map((n) => q(columns.get(n) as string)).join(', ')} FROM ${q(current.name)}`] : []),
     `DROP TABLE ${q(current.name)}`,
     `ALTER TABLE ${q(temp)} RENAME TO ${q(target.name)}`,
-    ...sortedValues(target.indexes).map((i) => i.definition),
-    ...sortedValues(target.triggers).map((t) => t.definition),
+    ...sortedValues(target.indexes).map((i) => onTarget(i.definition)),
+    ...sortedValues(target.triggers).map((t) => onTarget(t.definition)),
     'PRAGMA foreign_key_check',
     'COMMIT',
     'PRAGMA legacy_alter_table = OFF',
