@@ -66,6 +66,14 @@ export const MYSQL_CASES: readonly Case[] = [
   { name: 'add column to a table with a FULLTEXT index', from: `${BASE} CREATE FULLTEXT INDEX users_ft ON users (name);`, to: `${BASE.replace('age int NULL', 'age int NULL, bio text')} CREATE FULLTEXT INDEX users_ft ON users (name);`, up: ['ALGORITHM=INPLACE'] },
   { name: 'invisible column', from: BASE, to: BASE.replace('age int NULL', 'age int NULL, secret int NULL INVISIBLE') },
   { name: 'rename column and index it', from: BASE, to: `${BASE.replace('name varchar(50)', 'nick varchar(50)')} CREATE INDEX users_nick ON users (nick);`, renames: [{ from: 'users.name', to: 'users.nick' }] },
+  { name: 'reserved and odd names', from: 'CREATE TABLE `order` (`id` int PRIMARY KEY, `group` int);', to: 'CREATE TABLE `order` (`id` int PRIMARY KEY, `group` bigint, `select` varchar(5), `two words` int, KEY `key` (`group`));' },
+  { name: 'bit, datetime(3) and fractional now', from: BASE, to: BASE.replace('age int NULL', "age int NULL, flag bit(1) NOT NULL DEFAULT b'1', seen datetime(3) NULL DEFAULT CURRENT_TIMESTAMP(3)") },
+  { name: 'drop a column of a composite index', from: `${BASE} CREATE INDEX users_name_age ON users (name, age);`, to: `${BASE.replace(', age int NULL', '')} CREATE INDEX users_name_age ON users (name);` },
+  { name: 'add a unique column', from: BASE, to: BASE.replace('age int NULL', 'age int NULL, handle varchar(20) NULL UNIQUE') },
+  { name: 'self-referencing foreign key, set null', from: 'CREATE TABLE node (id int PRIMARY KEY, parent_id int NULL);', to: 'CREATE TABLE node (id int PRIMARY KEY, parent_id int NULL, CONSTRAINT node_parent FOREIGN KEY (parent_id) REFERENCES node (id) ON DELETE SET NULL ON UPDATE CASCADE);' },
+  { name: 'rename a column and change its type', from: BASE, to: BASE.replace('age int NULL', 'years bigint NULL'), renames: [{ from: 'users.age', to: 'users.years' }] },
+  { name: 'drop a table a view reads', from: `${BASE} CREATE TABLE logs (id int PRIMARY KEY, msg text); CREATE VIEW recent AS SELECT id FROM logs;`, to: BASE },
+  { name: 'composite unique index replaced', from: `${BASE} CREATE UNIQUE INDEX users_u ON users (email, name);`, to: `${BASE} CREATE UNIQUE INDEX users_u ON users (email);` },
   { name: 'rename table and change it', from: BASE, to: BASE.replace('users', 'members').replace('age int NULL', 'age bigint NULL'), renames: [{ from: 'users', to: 'members' }] },
 ];
 

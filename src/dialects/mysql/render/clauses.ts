@@ -62,7 +62,7 @@ function addColumnClause(table: Table | undefined, column: Column, hasFulltext: 
   const order = 40 + (table?.columns.findIndex((c) => c.name === column.name) ?? 0) / 1000;
   if (column.extra?.autoIncrement === 'true') return copy(sql, order, `adding AUTO_INCREMENT column ${column.name}`);
   if (column.generated !== undefined && column.extra?.generated === 'stored') return copy(sql, order, `adding stored generated column ${column.name}`);
-  if (column.default !== undefined && !/^'|^[-+\d.]/.test(column.default)) return copy(sql, order, `adding column ${column.name} with an expression default`);
+  if (column.default !== undefined && !/^'|^[-+\d.]|^[bx] '/i.test(column.default)) return copy(sql, order, `adding column ${column.name} with an expression default`);
   // A table with a FULLTEXT index is rebuilt, and its full-text index with it: writes must wait.
   if (hasFulltext) return inplace(sql, order, 'SHARED');
   return instant(sql, order);

@@ -13,7 +13,9 @@ export const q = backquote;
 const BLOB_LIKE = /^(tinytext|text|mediumtext|longtext|tinyblob|blob|mediumblob|longblob|json|geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/;
 
 /** A default as the column definition spells it: literals bare, expressions in parentheses. */
-export function defaultSql(value: string, type: string): string {
+export function defaultSql(raw: string, type: string): string {
+  // The canonical expression printer spells bit and hex literals `b '101'`: SQL wants them joined.
+  const value = raw.replace(/^([bBxX]) '([0-9a-fA-F]*)'$/, "$1'$2'");
   const literal = /^'(?:[^']|'')*'$/.test(value) || /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value) || /^[bx]'[0-9a-f]*'$/i.test(value) || /^(null|true|false)$/i.test(value);
   if (/^current_timestamp\(\d*\)$/i.test(value)) return value;
   if (literal && !BLOB_LIKE.test(type)) return value;
