@@ -74,6 +74,7 @@ export const MYSQL_CASES: readonly Case[] = [
   { name: 'rename a column and change its type', from: BASE, to: BASE.replace('age int NULL', 'years bigint NULL'), renames: [{ from: 'users.age', to: 'users.years' }] },
   { name: 'drop a table a view reads', from: `${BASE} CREATE TABLE logs (id int PRIMARY KEY, msg text); CREATE VIEW recent AS SELECT id FROM logs;`, to: BASE },
   { name: 'composite unique index replaced', from: `${BASE} CREATE UNIQUE INDEX users_u ON users (email, name);`, to: `${BASE} CREATE UNIQUE INDEX users_u ON users (email);` },
+  { name: 'new table keyed by a unique auto_increment column, with indexes and comments', from: '', to: "CREATE TABLE t (id int NOT NULL AUTO_INCREMENT, code varchar(10) NOT NULL COMMENT 'the code', UNIQUE KEY t_id (id), KEY t_code (code(5))) COMMENT='things';", up: [/CREATE TABLE `t` \([^;]*UNIQUE INDEX `t_id`[^;]*COMMENT='things';/] },
   { name: 'rename table and change it', from: BASE, to: BASE.replace('users', 'members').replace('age int NULL', 'age bigint NULL'), renames: [{ from: 'users', to: 'members' }] },
 ];
 

@@ -14,7 +14,9 @@ interface Member {
   readonly piece: AlterPiece;
 }
 
-export function mergeAlters(steps: readonly Step[], ctx: RenderContext): Step[] {
+export function mergeAlters(input: readonly Step[], ctx: RenderContext): Step[] {
+  const created = new Set(input.flatMap((s) => (s.change?.kind === 'create_table' ? [s.change.to.name] : [])));
+  const steps = input.filter((s) => !writtenWithTable(s, created));
   const groups = new Map<string, Member[]>();
   const segment = new Map<string, number>();
   steps.forEach((step, index) => {
@@ -47,6 +49,14 @@ export function mergeAlters(steps: readonly Step[], ctx: RenderContext): Step[] 
     out.push({ ...(r ?? step), transactional: false });
   });
   return out;
+}
+
+/** Indexes and comments of a new table are in its CREATE TABLE. */
+function writtenWithTable(step: Step, created: ReadonlySet<string>): boolean {
+  const c = step.change;
+  if (c?.kind === 'add_index') return created.has(c.table);
+  if (c?.kind === 'set_comment') return (c.target.type === 'table' || c.target.type === 'column') && created.has(c.target.key);
+  return false;
 }
 
 function mergedStep(members: readonly { step: Step; piece: AlterPiece }[]): Step {

@@ -9,8 +9,11 @@ import { describeChange } from '../../../diff/describe.js';
 import { alterPiece, alterStatement, copyHazard } from './clauses.js';
 import { createTableSql, q } from './sql-parts.js';
 
-export function createTable(c: ChangeOf<'create_table'>): StepDraft {
-  return { sql: [createTableSql(c.to)], reverse: { kind: 'sql', sql: [`DROP TABLE ${q(c.to.name)}`] } };
+/** A new table is written whole, with its indexes and comments (merge.ts drops their separate steps). */
+export function createTable(c: ChangeOf<'create_table'>, ctx: RenderContext): StepDraft {
+  const full = ctx.to.tables[c.to.name];
+  const table = full ? { ...full, constraints: c.to.constraints } : c.to;
+  return { sql: [createTableSql(table)], reverse: { kind: 'sql', sql: [`DROP TABLE ${q(c.to.name)}`] } };
 }
 
 /** What dropping a table takes with it and its reverse must bring back: indexes, keys, triggers. */

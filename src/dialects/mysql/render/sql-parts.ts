@@ -76,14 +76,17 @@ export function tableOptions(table: Table): string {
   return parts.join(' ');
 }
 
-/** CREATE TABLE with columns, keys and checks; indexes and foreign keys too when asked (restoring a dropped table). */
-export function createTableSql(table: Table, withIndexes = false): string {
-  const constraints = sortedValues(table.constraints).filter((c) => withIndexes || c.kind !== 'foreign_key');
+/**
+ * CREATE TABLE with columns, keys, checks and indexes (an AUTO_INCREMENT column must be a key from the
+ * start); foreign keys only when asked (restoring a dropped table), since they need other tables.
+ */
+export function createTableSql(table: Table, withForeignKeys = false): string {
+  const constraints = sortedValues(table.constraints).filter((c) => withForeignKeys || c.kind !== 'foreign_key');
   const ordered = [...constraints.filter((c) => c.kind === 'primary_key'), ...constraints.filter((c) => c.kind !== 'primary_key')];
   const elements = [
     ...table.columns.map(columnDefinition),
     ...ordered.map(constraintBody),
-    ...(withIndexes ? sortedValues(table.indexes).map(indexBody) : []),
+    ...sortedValues(table.indexes).map(indexBody),
   ];
   const options = tableOptions(table);
   return `CREATE TABLE ${q(table.name)} (\n  ${elements.join(',\n  ')}\n)${options ? ` ${options}` : ''}`;
