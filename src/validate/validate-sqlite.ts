@@ -1,45 +1,32 @@
 /**
- * Proves a SQLite migration on an in-memory database: load `from`, apply up, compare with `to`,
- * apply down, compare with `from`. A `PRAGMA foreign_key_check` in the scripts (the last step of a
- * table rebuild) fails validation when it reports a row, as the rebuild procedure asks.
+ * Proves a SQLite migration on an in-memory database (see prove.ts). A `PRAGMA foreign_key_check` in
+ * the scripts (the last step of a table rebuild) fails validation when it reports a row, as the
+ * rebuild procedure asks.
  */
 import type Database from 'better-sqlite3';
 import { introspectSqlite } from '../dialects/sqlite/introspect.js';
 import { splitSqlite } from '../dialects/sqlite/split.js';
+import { proveOn } from './prove.js';
+import { sqliteLiteral } from './sample-rows-sql.js';
 import { acquireSqliteScratch } from './scratch-sqlite.js';
-import { compare, type RowCheck, type ValidateMigrationInput, type ValidationResult, type ValidationStep } from './validate-migration.js';
-
-function countRows(db: Database.Database): Map<string, number> {
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-  return new Map(tables.map((t) => [t.name, (db.prepare(`SELECT count(*) AS n FROM "${t.name.replace(/"/g, '""')}"`).get() as { n: number }).n]));
-}
+import type { ValidateMigrationInput, ValidationResult } from './validate-migration.js';
 
 export async function validateSqliteMigration(input: ValidateMigrationInput): Promise<ValidationResult> {
   const scratch = acquireSqliteScratch();
-  const steps: ValidationStep[] = [];
-  let rows: RowCheck[] = [];
-  const done = (): ValidationResult => ({ ok: steps.every((s) => s.ok), engine: 'sqlite', steps, rows });
+  const db = scratch.db;
   try {
-    const loaded = applySqliteScript(scratch.db, input.fromSql);
-    steps.push({ name: 'load from', ...loaded });
-    if (!loaded.ok) return done();
-    const before = countRows(scratch.db);
-    rows = [...before].map(([table, count]) => ({ table, before: count }));
-    const up = applySqliteScript(scratch.db, input.up);
-    steps.push({ name: 'apply up', ...up });
-    if (!up.ok) return done();
-    if (input.to) steps.push(compare('compare with to', introspectSqlite(scratch.db), input.to));
-    const afterUp = countRows(scratch.db);
-    rows = rows.map((r) => ({ ...r, afterUp: afterUp.get(r.table) }));
-    const down = applySqliteScript(scratch.db, input.down);
-    steps.push({ name: 'apply down', ...down });
-    if (!down.ok) return done();
-    steps.push(compare('compare with from', introspectSqlite(scratch.db), input.from));
-    const afterDown = countRows(scratch.db);
-    rows = rows.map((r) => ({ ...r, afterDown: afterDown.get(r.table) }));
-    const lost = rows.filter((r) => r.afterUp !== undefined && r.afterUp < r.before);
-    steps.push(lost.length === 0 ? { name: 'rows kept by up', ok: true } : { name: 'rows kept by up', ok: false, differences: lost.map((r) => `${r.table}: ${r.before} rows before up, ${r.afterUp} after`) });
-    return done();
+    return await proveOn(
+      {
+        engine: 'sqlite',
+        apply: async (sql) => applySqliteScript(db, sql),
+        read: async () => introspectSqlite(db),
+        quote: (name) => `"${name.replace(/"/g, '""')}"`,
+        literal: sqliteLiteral,
+        run: async (sql) => void db.prepare(sql).run(),
+        count: async (sql) => Number((db.prepare(sql).get() as { n: number }).n),
+      },
+      input,
+    );
   } finally {
     scratch.release();
   }

@@ -129,6 +129,8 @@ function rebuildStep(key: string, oldKey: string, members: readonly Step[], ctx:
   if (lost.length) hazards.push(hazard('DATA_LOSS', `the values of ${lost.map((c) => `${key}.${c}`).join(', ')} are dropped`));
   const stricter = after.columns.some((c) => c.notNull && before.columns.find((b) => b.name === (renames.get(c.name) ?? c.name))?.notNull === false);
   const newChecks = Object.keys(after.constraints).some((n) => !before.constraints[n] && after.constraints[n]?.kind !== 'primary_key');
+  const unfilled = after.columns.filter((c) => c.notNull && c.default === undefined && c.generated === undefined && !forward.has(c.name)).map((c) => c.name);
+  if (unfilled.length) hazards.push(hazard('MAY_FAIL', `${unfilled.map((c) => `${key}.${c}`).join(', ')}: NOT NULL without a default, so the copy fails while ${key} has rows`));
   if (stricter || newChecks) hazards.push(hazard('MAY_FAIL', `rows of ${key} that break a new NOT NULL, check, unique or foreign key stop the copy`));
   return {
     sql: rebuildSql({ ...before, name: after.name }, after, forward),
