@@ -6,7 +6,7 @@
  */
 import type { Column, Schema, Table } from '../core/model.js';
 import { compareText, sortedValues } from '../core/model.js';
-import type { SampleResult } from './sample-rows.js';
+import { fillOrder, fillTables, type SampleResult } from './sample-rows.js';
 
 export interface SampleDialect {
   readonly quote: (name: string) => string;
@@ -48,43 +48,7 @@ export function sqliteLiteral(column: Column, i: number): string | undefined {
 }
 
 export async function insertSampleRowsSql(schema: Schema, dialect: SampleDialect, rows = 3): Promise<SampleResult> {
-  const filled: string[] = [];
-  const skipped: { table: string; reason: string }[] = [];
-  for (const key of fillOrder(schema)) {
-    const table = schema.tables[key] as Table;
-    let inserted = 0;
-    let reason = '';
-    for (let i = 0; i < rows; i++) {
-      const sql = insertSql(table, dialect, i);
-      if (!sql) {
-        reason = 'a NOT NULL column has a type sample rows cannot fill';
-        break;
-      }
-      try {
-        await dialect.run(sql);
-        inserted++;
-      } catch (error) {
-        reason = (error as Error).message;
-      }
-    }
-    if (inserted > 0) filled.push(key);
-    else skipped.push({ table: key, reason: reason || 'no row was accepted' });
-  }
-  return { filled, skipped };
-}
-
-function fillOrder(schema: Schema): string[] {
-  const done = new Set<string>();
-  const out: string[] = [];
-  const visit = (key: string, path: Set<string>) => {
-    if (done.has(key) || path.has(key)) return;
-    path.add(key);
-    for (const c of Object.values((schema.tables[key] as Table).constraints)) if (c.references && schema.tables[c.references.table]) visit(c.references.table, path);
-    done.add(key);
-    out.push(key);
-  };
-  for (const key of Object.keys(schema.tables).sort(compareText)) visit(key, new Set());
-  return out;
+  return fillTables(fillOrder(schema), rows, (key, i) => insertSql(schema.tables[key] as Table, dialect, i), dialect.run);
 }
 
 function insertSql(table: Table, d: SampleDialect, i: number): string | undefined {
