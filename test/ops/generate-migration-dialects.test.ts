@@ -73,3 +73,19 @@ describe.skipIf(!MYSQL_TEST_URL)('generate-migration --dialect mysql', () => {
     expect(result.up).toMatch(/^SELECT 1 FROM `migration-generator: this migration loses data/m);
   });
 });
+
+describe('validation stages on SQLite', () => {
+  it('reports each stage and stops when cancelled', async () => {
+    const { validateSqliteMigration } = await import('../../src/validate/validate-sqlite.js');
+    const { loadSqliteSql } = await import('../../src/sources/sql/load-sqlite-sql.js');
+    const from = loadSqliteSql([{ file: 'a', text: FROM }]);
+    const stages: string[] = [];
+    const input = { fromSql: FROM, from, up: 'ALTER TABLE users ADD COLUMN x INTEGER', down: 'ALTER TABLE users DROP COLUMN x', onStage: (s: string) => void stages.push(s) };
+    expect((await validateSqliteMigration(input)).ok).toBe(true);
+    expect(stages).toEqual(['load from', 'apply up', 'apply down', 'compare with from']);
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = { ...input, signal: controller.signal };
+    await expect(validateSqliteMigration(cancelled)).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
