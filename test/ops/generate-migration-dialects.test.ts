@@ -44,6 +44,21 @@ describe('generate-migration --dialect sqlite', () => {
     expect(checked.steps.map((s) => [s.name, s.ok])).toEqual([['load from', true], ['apply up', true], ['compare with to', true], ['apply down', true], ['compare with from', true], ['rows kept by up', true]]);
   });
 
+  it('runs as one script too (a runner that executes the whole file)', async () => {
+    const result = await generateMigration({ from: FROM, to: TO, dialect: 'sqlite', allowDataLoss: true });
+    const scratch = acquireSqliteScratch();
+    try {
+      scratch.db.exec(FROM);
+      scratch.db.exec(result.up);
+      expect(scratch.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'users'").pluck().get()).toMatch(/"name" TEXT NOT NULL/);
+      expect(scratch.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      scratch.db.exec(result.down);
+      expect(scratch.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'users'").pluck().get()).toMatch(/"age" INTEGER/);
+    } finally {
+      scratch.release();
+    }
+  });
+
   it('validation fails when a rebuild breaks a foreign key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-sqlite-'));
     const from = 'CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER); INSERT INTO c VALUES (1, 42);';
