@@ -19,7 +19,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     .option('--concurrently', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .option('--validate', 'prove up and down on a scratch database')
     .option('--sample-rows <n>', 'rows per table inserted before validating (0: none)', '3')
-    .option('--scratch-url <url>', 'disposable PostgreSQL server for scratch databases (default: embedded PGlite)')
+    .option('--scratch-url <url>', 'disposable postgres:// or mysql:// server for scratch databases (default: embedded PGlite; SQLite validates in memory)')
     .option('--data-migration <json>', 'a data migration intent as JSON, e.g. {"intent":"backfill","table":"users","column":"plan","constant":"free"}')
     .option('--json', 'print one JSON object')
     .action(async (options) => {

@@ -10,13 +10,14 @@ export function registerValidateMigration(program: Command, io: CommandIo, exit:
     .requiredOption('--up <file>', 'up migration (.sql)')
     .requiredOption('--down <file>', 'down migration (.sql)')
     .option('--to <source>', 'schema the up migration must produce')
-    .option('--database-url <url>', 'server to create the scratch database on (a fresh database, dropped afterwards)')
+    .option('--dialect <dialect>', 'postgres | mysql | sqlite', 'postgres')
+    .option('--database-url <url>', 'postgres:// or mysql:// server to create the scratch database on (a fresh database, dropped afterwards); SQLite runs in memory')
     .option('--sample-rows <n>', 'rows per table inserted before up (0: none)', '3')
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
         const result = await validateMigrationOp(
-          { from: options.from, up: options.up, down: options.down, to: options.to, databaseUrl: options.databaseUrl, sampleRows: Number(options.sampleRows) },
+          { from: options.from, up: options.up, down: options.down, to: options.to, dialect: options.dialect, databaseUrl: options.databaseUrl, sampleRows: Number(options.sampleRows) },
           { stdin: io.stdin },
         );
         if (options.json) printJson(io, result);

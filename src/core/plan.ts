@@ -30,6 +30,8 @@ export interface Plan {
   readonly reversible: boolean;
   /** True when every step may run inside one transaction. */
   readonly transactional: boolean;
+  /** Dialect notes a reader must see (emitted as header comments): non-transactional DDL and what a failure leaves. */
+  readonly notes?: readonly string[];
 }
 
 export function makePlan(dialect: DialectId, steps: readonly Step[], transactionalDdl: boolean): Plan {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
-import { postgresPlanDialect } from '../dialects/postgres/render/index.js';
+import { PLAN_DIALECTS } from '../dialects/plan-dialects.js';
 import { describeChange } from '../diff/describe.js';
 import { diffSchemas } from '../diff/diff.js';
 import { losesData } from '../diff/data-loss.js';
@@ -18,7 +18,7 @@ import { nextSequence, slugify, timestampPrefix } from '../emit/naming.js';
 import { listExisting, readExisting, writeFiles } from '../emit/write-files.js';
 import { planMigration } from '../plan/plan.js';
 import { isDatabaseUrl } from '../sources/resolve.js';
-import { validateMigration } from '../validate/validate-migration.js';
+import { validateForDialect } from '../validate/validate-dialect.js';
 import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
 import { dataWarnings } from './data-warnings.js';
 import { buildCheckedDataMigration, dataMigrationOutput } from './data-migration.js';
@@ -38,7 +38,7 @@ export const generateMigrationInput = z.object({
   renames: renamesInput,
   allowDataLoss: z.boolean().default(false).describe('Emit and write a migration that drops or narrows data'),
   concurrently: z.boolean().default(false).describe('Build indexes on existing tables with CREATE INDEX CONCURRENTLY, outside the transaction'),
-  validate: z.boolean().default(false).describe('Prove up and down on a scratch database (PGlite, or scratchUrl)'),
+  validate: z.boolean().default(false).describe('Prove up and down on a scratch database: PGlite or scratchUrl (PostgreSQL), a scratch database on scratchUrl (MySQL/MariaDB), in memory (SQLite)'),
   sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before validating (0: none)'),
   strict: z.boolean().default(false),
   scratchUrl: scratchUrlInput,
@@ -74,10 +74,9 @@ export interface GenerateContext extends OpContext {
 
 export async function generateMigration(raw: GenerateMigrationInput, context: GenerateContext = {}): Promise<GenerateMigrationOutput> {
   const input = generateMigrationInput.parse(raw);
-  if (input.dialect !== 'postgres') throw new UserError('UNSUPPORTED', `generating ${input.dialect} migrations is not available yet`, { hint: 'use --dialect postgres' });
   const { from, to } = await loadPair({ ...input, diagram: false }, context);
   const { changes, possibleRenames } = diffSchemas(from, to, { renames: parseRenameHints(input.renames) });
-  const plan = planMigration({ changes, from, to, dialect: postgresPlanDialect, options: { concurrently: input.concurrently } });
+  const plan = planMigration({ changes, from, to, dialect: PLAN_DIALECTS[input.dialect], options: { concurrently: input.concurrently } });
   const name = slugify(input.name ?? (plan.steps[0] ? plan.steps[0].description : 'no_changes'));
   const allowDataLoss = input.allowDataLoss;
   const up = renderUp(plan, { name, allowDataLoss });
@@ -93,7 +92,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
     ...possibleRenames.map((r) => ({ code: 'POSSIBLE_RENAME', severity: 'warning' as const, message: `${r.from} → ${r.to} looks like a rename; pass --rename ${r.hint} to keep the data`, object: r.from })),
     ...[...from.unsupported, ...to.unsupported].map((u) => ({ code: 'UNSUPPORTED_OBJECT', severity: 'warning' as const, message: u.detail, object: u.name })),
   ];
-  if (isDatabaseUrl(input.from)) warnings.push(...(await dataWarnings(input.from, changes, from, to)));
+  if (isDatabaseUrl(input.from) && input.dialect === 'postgres') warnings.push(...(await dataWarnings(input.from, changes, from, to)));
   const destructive = destructiveSteps(plan).length > 0;
   let written: string[] = [];
   if (input.out) {
@@ -105,7 +104,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
   }
   const data = input.dataMigration ? await buildCheckedDataMigration(input.dataMigration) : undefined;
   const validation = input.validate
-    ? await validateMigration({ fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) })
+    ? await validateForDialect(input.dialect, { fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) })
     : undefined;
   return {
     up,

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { loadSchema } from '../sources/resolve.js';
-import { validateMigration as runValidation } from '../validate/validate-migration.js';
-import { scratchUrlInput, sourceInput } from './common.js';
+import { validateForDialect } from '../validate/validate-dialect.js';
+import { dialectInput, scratchUrlInput, sourceInput } from './common.js';
 import type { OpContext } from './common.js';
 import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
 
@@ -16,8 +16,9 @@ export const validateMigrationInput = z.object({
   from: sourceInput('current'),
   up: z.string().min(1).describe('The up migration: a .sql file, or the SQL itself'),
   down: z.string().min(1).describe('The down migration: a .sql file, or the SQL itself'),
+  dialect: dialectInput,
   to: sourceInput('expected').optional().describe('The schema up must produce; without it, up and down are only checked to apply and return to from'),
-  databaseUrl: scratchUrlInput.describe('A PostgreSQL server to create the scratch database on (a fresh database, dropped afterwards); PGlite otherwise'),
+  databaseUrl: scratchUrlInput.describe('A server to create the scratch database on (a fresh database, dropped afterwards): PostgreSQL (PGlite otherwise) or MySQL/MariaDB; SQLite runs in memory'),
   sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before up (0: none)'),
 });
 export type ValidateMigrationInput = z.input<typeof validateMigrationInput>;
@@ -26,10 +27,10 @@ export type ValidateMigrationOutput = z.infer<typeof validateMigrationOutput>;
 
 export async function validateMigrationOp(raw: ValidateMigrationInput, context: OpContext = {}): Promise<ValidateMigrationOutput> {
   const input = validateMigrationInput.parse(raw);
-  const options = { dialect: 'postgres' as const, scratchUrl: input.databaseUrl, stdin: context.stdin };
+  const options = { dialect: input.dialect, scratchUrl: input.databaseUrl, stdin: context.stdin };
   const from = await loadSchema(input.from, options);
   const to = input.to ? await loadSchema(input.to, options) : undefined;
-  const result = await runValidation({
+  const result = await validateForDialect(input.dialect, {
     fromSql: await fromSqlText(input.from, from, input.databaseUrl, context),
     from,
     to,

@@ -1,19 +1,19 @@
 /** What generate-migration and validate-migration share about validation: its output schema and the `from` SQL. */
 import { z } from 'zod';
-import type { Schema } from '../core/model.js';
-import { postgresPlanDialect } from '../dialects/postgres/render/index.js';
+import { emptySchema, type Schema } from '../core/model.js';
+import { PLAN_DIALECTS } from '../dialects/plan-dialects.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { diffSchemas } from '../diff/diff.js';
 import { renderUp } from '../emit/formats/sql.js';
 import { planMigration } from '../plan/plan.js';
-import { isDatabaseUrl, readSqlSource } from '../sources/resolve.js';
+import { isDatabaseUrl, liveDialect, readSqlSource } from '../sources/resolve.js';
 import { acquireScratch } from '../validate/scratch-postgres.js';
 import type { OpContext } from './common.js';
 import { VALIDATION_STAGES, type ValidationStage } from '../validate/validate-migration.js';
 
 export const validationOutput = z.object({
   ok: z.boolean(),
-  engine: z.enum(['pglite', 'server']),
+  engine: z.enum(['pglite', 'server', 'mysql', 'sqlite']),
   steps: z.array(z.object({ name: z.string(), ok: z.boolean(), error: z.string().optional(), differences: z.array(z.string()).optional() })),
   sampleRows: z.object({ filled: z.array(z.string()), skipped: z.array(z.object({ table: z.string(), reason: z.string() })) }).optional(),
   rows: z.array(z.object({ table: z.string(), before: z.number(), afterUp: z.number().optional(), afterDown: z.number().optional() })),
@@ -24,7 +24,12 @@ export const validationOutput = z.object({
  * script planned from an empty database to its schema (the live database is never touched again).
  */
 export async function fromSqlText(source: string, schema: Schema, scratchUrl: string | undefined, context: OpContext): Promise<string> {
-  if (!isDatabaseUrl(source)) return (await readSqlSource(source, context)).map((t) => t.text).join(';\n');
+  if (!isDatabaseUrl(source) && !liveDialect(source)) return (await readSqlSource(source, context)).map((t) => t.text).join(';\n');
+  if (schema.dialect !== 'postgres') {
+    const empty = emptySchema(schema.dialect);
+    const dialect = PLAN_DIALECTS[schema.dialect];
+    return renderUp(planMigration({ changes: diffSchemas(empty, schema).changes, from: empty, to: schema, dialect }), { name: 'from', allowDataLoss: true });
+  }
   const scratch = await acquireScratch({ serverUrl: scratchUrl });
   let empty: Schema;
   try {
@@ -32,7 +37,7 @@ export async function fromSqlText(source: string, schema: Schema, scratchUrl: st
   } finally {
     await scratch.release();
   }
-  const plan = planMigration({ changes: diffSchemas(empty, schema).changes, from: empty, to: schema, dialect: postgresPlanDialect });
+  const plan = planMigration({ changes: diffSchemas(empty, schema).changes, from: empty, to: schema, dialect: PLAN_DIALECTS.postgres });
   return renderUp(plan, { name: 'from', allowDataLoss: true });
 }
 

@@ -6,7 +6,7 @@
 import type { ChangeKind, ChangeOf } from '../core/change.js';
 import type { Hazard } from '../core/hazard.js';
 import type { DialectId, Routine, Schema, View } from '../core/model.js';
-import type { Phase, Reverse } from '../core/plan.js';
+import type { Phase, Reverse, Step } from '../core/plan.js';
 
 export interface PlanOptions {
   /** Build indexes on existing tables with CREATE INDEX CONCURRENTLY (outside the transaction). */
@@ -45,4 +45,11 @@ export interface PlanDialect {
   /** Whether an in-place replacement keeps working, or the object must be dropped and created. */
   readonly canReplaceView: (from: View, to: View) => boolean;
   readonly canReplaceRoutine: (from: Routine, to: Routine) => boolean;
+  /**
+   * Rewrites the rendered steps as a whole, for what one change at a time cannot say: several
+   * changes of one table in one statement (MySQL), one table rebuild for many changes (SQLite).
+   */
+  readonly finish?: (steps: readonly Step[], ctx: RenderContext) => Step[];
+  /** What a reader of any migration of this dialect must know (non-transactional DDL...). */
+  readonly notes?: (steps: readonly Step[]) => readonly string[];
 }

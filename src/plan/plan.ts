@@ -24,8 +24,11 @@ export function planMigration(input: PlanInput): Plan {
   const completed = rebuildDependents(splitChanges(input.changes), from, to, dialect);
   const ordered = orderChanges(completed, from, to);
   const ctx: RenderContext = { from, to, options: input.options ?? {} };
-  const steps = ordered.map((change) => renderStep(change, ctx, dialect)).filter((step) => step.sql.length > 0);
-  return makePlan(dialect.id, steps, dialect.capabilities.transactionalDdl);
+  const rendered = ordered.map((change) => renderStep(change, ctx, dialect)).filter((step) => step.sql.length > 0);
+  const steps = dialect.finish ? dialect.finish(rendered, ctx) : rendered;
+  const notes = dialect.notes?.(steps) ?? [];
+  const plan = makePlan(dialect.id, steps, dialect.capabilities.transactionalDdl);
+  return notes.length > 0 ? { ...plan, notes } : plan;
 }
 
 function renderStep(change: Change, ctx: RenderContext, dialect: PlanDialect): Step {

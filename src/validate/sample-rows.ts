@@ -14,21 +14,26 @@ export interface SampleResult {
 }
 
 export async function insertSampleRows(client: SqlClient, schema: Schema, rows = 3): Promise<SampleResult> {
+  // A partition is filled through its parent.
+  const keys = fillOrder(schema).filter((key) => !schema.tables[key]?.partitioning?.of);
+  return fillTables(keys, rows, (key, i) => insertSql(key, schema.tables[key] as Table, schema, i), (sql) => client.exec(sql));
+}
+
+/** Up to `rows` inserts per table, in order; a table whose rows are all refused is reported with the reason. */
+export async function fillTables(keys: readonly string[], rows: number, sqlFor: (key: string, i: number) => string | undefined, run: (sql: string) => Promise<void>): Promise<SampleResult> {
   const filled: string[] = [];
   const skipped: { table: string; reason: string }[] = [];
-  for (const key of fillOrder(schema)) {
-    const table = schema.tables[key] as Table;
-    if (table.partitioning?.of) continue; // filled through its parent
+  for (const key of keys) {
     let inserted = 0;
     let reason = '';
     for (let i = 0; i < rows; i++) {
-      const sql = insertSql(key, table, schema, i);
+      const sql = sqlFor(key, i);
       if (!sql) {
         reason = 'a NOT NULL column has a type sample rows cannot fill';
         break;
       }
       try {
-        await client.exec(sql);
+        await run(sql);
         inserted++;
       } catch (error) {
         reason = (error as Error).message;
@@ -41,7 +46,7 @@ export async function insertSampleRows(client: SqlClient, schema: Schema, rows =
 }
 
 /** Referenced tables first, so foreign keys find a row to point at. */
-function fillOrder(schema: Schema): string[] {
+export function fillOrder(schema: Schema): string[] {
   const keys = Object.keys(schema.tables).sort(compareText);
   const done = new Set<string>();
   const out: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Scratch MySQL/MariaDB databases on a server the user marked as disposable: a fresh
- * `mg_scratch_<hex>` database is created, used and dropped. Nothing runs on the database the URL
+ * `mg_scratch_<pid>_<hex>` database is created, used and dropped. Nothing runs on the database the URL
  * names; release drops the scratch database even after a failure.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,8 @@ export interface MysqlScratch {
 }
 
 export async function acquireMysqlScratch(serverUrl: string): Promise<MysqlScratch> {
-  const database = `mg_scratch_${randomBytes(6).toString('hex')}`;
+  // The process id tells one process's scratch databases from another's on a shared server.
+  const database = `mg_scratch_${process.pid}_${randomBytes(6).toString('hex')}`;
   // Connect without selecting the named database: it is never used, not even as a default.
   const client = await connectMysql(serverUrl, { database: '' });
   try {

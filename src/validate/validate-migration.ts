@@ -50,7 +50,7 @@ export interface RowCheck {
 
 export interface ValidationResult {
   readonly ok: boolean;
-  readonly engine: 'pglite' | 'server';
+  readonly engine: 'pglite' | 'server' | 'mysql' | 'sqlite';
   readonly steps: readonly ValidationStep[];
   readonly sampleRows?: SampleResult;
   readonly rows: readonly RowCheck[];
@@ -116,7 +116,7 @@ function rowChecks(before: Map<string, number>, afterUp?: Map<string, number>, a
   return [...before].map(([table, count]) => ({ table, before: count, afterUp: afterUp?.get(table), afterDown: afterDown?.get(table) }));
 }
 
-function compare(name: string, actual: Schema, expected: Schema): ValidationStep {
+export function compare(name: string, actual: Schema, expected: Schema): ValidationStep {
   const { changes } = diffSchemas(actual, expected);
   if (changes.length === 0) return { name, ok: true };
   return { name, ok: false, differences: changes.map((c) => describeChange(c).summary) };

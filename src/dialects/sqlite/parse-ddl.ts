@@ -15,8 +15,17 @@ export const SQLITE_KEYWORDS: ReadonlySet<string> = new Set(
   STORED STRICT TABLE TEMP TEMPORARY THEN TO TRIGGER UNION UNIQUE UPDATE USING VALUES VIEW VIRTUAL WHEN WHERE WITH WITHOUT`.split(/\s+/),
 );
 
+/** Where a name can only be a table's: SQLite quotes a renamed table there (`ON "members"`). */
+const TABLE_POSITION = new Set(['ON', 'FROM', 'JOIN', 'UPDATE', 'INTO', 'TABLE']);
+
 export function sqliteCanonical(tokens: readonly Token[]): string {
-  return canonicalSql(tokens, SQLITE_KEYWORDS);
+  const plain = tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const bare = /^"([A-Za-z_][A-Za-z0-9_]*)"$/.exec(t.text)?.[1];
+    if (!bare || !before || before.kind !== 'word' || !TABLE_POSITION.has(before.text.toUpperCase()) || SQLITE_KEYWORDS.has(bare.toUpperCase())) return t;
+    return { ...t, kind: 'word' as const, text: bare };
+  });
+  return canonicalSql(plain, SQLITE_KEYWORDS);
 }
 
 export interface ParsedColumn {

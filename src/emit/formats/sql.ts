@@ -6,10 +6,21 @@
  * with a statement that raises an error, so no runner can apply it by accident. The caller also refuses
  * to write such files (see ops/generate-migration.ts).
  */
+import type { DialectId } from '../../core/model.js';
 import type { Plan, Step } from '../../core/plan.js';
 import { destructiveSteps, planHazards, type EmitOptions, type EmittedFile, type Emitter } from '../emitter.js';
 
-const GUARD = `DO $guard$ BEGIN RAISE EXCEPTION 'migration-generator: this migration loses data; review it and regenerate with --allow-data-loss'; END $guard$;`;
+const GUARD_MESSAGE = 'migration-generator: this migration loses data; review it and regenerate with --allow-data-loss';
+
+/**
+ * A statement that stops a script with `message`. MySQL and SQLite have no anonymous block that raises
+ * outside a stored program or trigger; reading a table named by the message fails with that message.
+ */
+const FAIL: Record<DialectId, (message: string) => string> = {
+  postgres: (m) => `DO $guard$ BEGIN RAISE EXCEPTION '${m.replace(/'/g, "''")}'; END $guard$`,
+  mysql: (m) => `SELECT 1 FROM \`${m.replace(/`/g, "'").slice(0, 60)}\``,
+  sqlite: (m) => `SELECT 1 FROM "${m.replace(/"/g, "'")}"`,
+};
 
 interface Block {
   readonly description: string;
@@ -38,9 +49,10 @@ export function renderUp(plan: Plan, options: Pick<EmitOptions, 'name' | 'allowD
     ...hazardLines(plan),
     ...(destructive.length ? [`-- DESTRUCTIVE: ${destructive.map((s) => s.description).join('; ')}.`] : []),
     ...(guarded ? ['-- Guarded: the next statement stops this file. Regenerate with --allow-data-loss once the loss is intended.'] : []),
+    ...(plan.notes ?? []).map((n) => `-- ${n}`),
   ];
   const blocks = plan.steps.map((step): Block => ({ description: step.description, sql: step.sql, transactional: step.transactional, notes: [] }));
-  return render(header, blocks, guarded);
+  return render(header, blocks, guarded ? `${FAIL[plan.dialect](GUARD_MESSAGE)};` : undefined);
 }
 
 export function renderDown(plan: Plan, options: Pick<EmitOptions, 'name'>): string {
@@ -50,16 +62,18 @@ export function renderDown(plan: Plan, options: Pick<EmitOptions, 'name'>): stri
     `-- Migration ${options.name} (down): undoes the up file, step by step in reverse order.`,
     ...(plan.reversible ? [] : ['-- This down migration does not restore everything:']),
     ...notes.map((n) => `--   ${n}`),
+    ...(plan.notes ?? []).map((n) => `-- ${n}`),
   ];
-  const blocks = reversed.map((step): Block => reverseBlock(step));
-  return render(header, blocks, false);
+  const blocks = reversed.map((step): Block => reverseBlock(step, plan.dialect));
+  return render(header, blocks, undefined);
 }
 
-function reverseBlock(step: Step): Block {
+function reverseBlock(step: Step, dialect: DialectId): Block {
   const description = `undo: ${step.description}`;
   if (step.reverse.kind === 'irreversible') {
-    const message = `irreversible step: ${step.description}: ${step.reverse.reason}`.replace(/'/g, "''");
-    return { description, sql: [`DO $irreversible$ BEGIN RAISE EXCEPTION '${message}'; END $irreversible$`], transactional: step.transactional, notes: [] };
+    const message = `irreversible step: ${step.description}: ${step.reverse.reason}`;
+    const sql = dialect === 'postgres' ? `DO $irreversible$ BEGIN RAISE EXCEPTION '${message.replace(/'/g, "''")}'; END $irreversible$` : FAIL[dialect](message);
+    return { description, sql: [sql], transactional: step.transactional, notes: [] };
   }
   return { description, sql: step.reverse.sql, transactional: step.transactional, notes: step.reverse.lossy ? [`LOSSY: ${step.reverse.lossy}`] : [] };
 }
@@ -69,14 +83,14 @@ function hazardLines(plan: Plan): string[] {
   return hazards.length ? ['-- Hazards:', ...hazards.map((h) => `--   ${h.code}: ${h.message}`)] : [];
 }
 
-function render(header: readonly string[], blocks: readonly Block[], guarded: boolean): string {
+function render(header: readonly string[], blocks: readonly Block[], guard: string | undefined): string {
   const out: string[] = [...header, ''];
-  if (guarded) out.push(GUARD, '');
+  if (guard) out.push(guard, '');
   let open = false;
   for (const block of blocks) {
     if (block.transactional && !open) {
       out.push('BEGIN;', '');
-      if (guarded) out.push(GUARD, '');
+      if (guard) out.push(guard, '');
       open = true;
     } else if (!block.transactional && open) {
       out.push('COMMIT;', '');
