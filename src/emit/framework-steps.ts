@@ -200,11 +200,6 @@ export function pyString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** Statements of an action for SQL-only formats and fallbacks. */
-export function actionSql(action: Action): readonly string[] {
-  return action.kind === 'irreversible' ? [] : action.sql;
-}
-
 /** `MyMigrationName` from a slug, for class names. */
 export function camelName(slug: string): string {
   const out = slug
@@ -213,4 +208,18 @@ export function camelName(slug: string): string {
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('');
   return /^[A-Za-z]/.test(out) ? out : `M${out}`;
+}
+
+/** A statement that stops a SQL-file migration with `message`, in the dialect's own words. */
+export function failingStatement(dialect: DialectId, message: string): string {
+  if (dialect === 'postgres') return `DO $stop$ BEGIN RAISE EXCEPTION '${message.replace(/'/g, "''").replace(/\$stop\$/g, '')}'; END $stop$`;
+  // MySQL and SQLite have no RAISE outside routines and triggers: a table that cannot exist names the reason.
+  const quote = dialect === 'mysql' ? '`' : '"';
+  return `SELECT * FROM ${quote}${message.replace(/[`"]/g, "'")}${quote}`;
+}
+
+/** Statements of a step in one direction for SQL-file formats; an irreversible reverse stops the file. */
+export function stepStatements(step: FrameworkStep, direction: 'up' | 'down', dialect: DialectId): readonly string[] {
+  const action = direction === 'up' ? step.up : step.down;
+  return action.kind === 'irreversible' ? [failingStatement(dialect, `irreversible step: ${step.description}: ${action.reason}`)] : action.sql;
 }
