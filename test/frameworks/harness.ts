@@ -4,7 +4,7 @@
  * PostgreSQL server (PG_TEST_URL), compare the introspected schema with `to`, run it down, compare with
  * `from`. The scratch database is created here and dropped afterwards.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,16 @@ export function run(command: string, args: readonly string[], env: Record<string
 
 export function commandExists(path: string): boolean {
   return existsSync(path);
+}
+
+/** True when the command runs and exits 0: a runner's library loads. */
+export function probe(command: string, args: readonly string[]): boolean {
+  try {
+    execFileSync(command, [...args], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A database of its own on the server, dropped afterwards. */

@@ -1,11 +1,11 @@
 /** ActiveRecord 6.1 (Debian's ruby-activerecord, ruby-pg) migrates each case up and rolls it back. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
+import { conformanceSuite, driversDir, probe, run, type Runner } from './harness.js';
 
 const rails: Runner = {
   format: 'rails',
-  missing: commandExists('/usr/lib/ruby/vendor_ruby/active_record.rb') && commandExists('/usr/bin/ruby') ? undefined : 'ruby-activerecord is not installed',
+  missing: probe('/usr/bin/ruby', ['-e', 'require "active_record"; require "pg"']) ? undefined : 'ruby-activerecord or ruby-pg is not installed',
   bookkeeping: ['schema_migrations', 'ar_internal_metadata'],
   async setup(dir, files) {
     for (const file of files) await writeFile(join(dir, file.path), file.content);
