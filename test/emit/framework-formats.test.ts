@@ -125,10 +125,15 @@ describe('idioms', () => {
     expect(file).toMatch(/def downgrade\(\):[\s\S]*op\.drop_index\("users_email_idx", table_name="users", postgresql_concurrently=True\)[\s\S]*op\.drop_column\("users", "email"\)/);
   });
 
-  it('Rails: change when Rails can reverse everything, up/down with execute otherwise, disable_ddl_transaction! for concurrent builds', () => {
+  it('Rails: change with reversible blocks for SQL, up/down when a step is irreversible or transactions mix, disable_ddl_transaction! for concurrent builds', () => {
     const reversible = EMITTERS.rails.emit(makePlan('postgres', [addColumn], true), options)[0]!.content;
     expect(reversible).toContain('class AddEmail < ActiveRecord::Migration[6.1]');
     expect(reversible).toContain("def change\n    # add column public.users.email\n    add_column :users, :email, :string, limit: 255, null: false, default: -> { '\\'x\\'::character varying' }");
+    const withSql = EMITTERS.rails.emit(simple, options)[0]!.content;
+    expect(withSql).toMatch(/def change\n[\s\S]*reversible do \|dir\|\n {6}dir\.up do\n {8}execute 'CREATE FUNCTION[\s\S]*dir\.down do\n {8}execute 'DROP FUNCTION public\.f\(\)'/);
+    const irreversible = EMITTERS.rails.emit(makePlan('postgres', [addColumn, dropTable], true), { ...options, allowDataLoss: true })[0]!.content;
+    expect(irreversible).toContain("raise ActiveRecord::IrreversibleMigration, 'irreversible step: drop table public.old: rows are gone'");
+    expect(irreversible).not.toContain('def change');
     const file = EMITTERS.rails.emit(mixed, options)[0]!.content;
     expect(file).toContain('disable_ddl_transaction!');
     expect(file).toContain("add_index :users, :email, name: 'users_email_idx', unique: true, where: '(email IS NOT NULL)', algorithm: :concurrently");
@@ -185,5 +190,23 @@ describe('idioms', () => {
       expect(guarded, format).toContain(marks[format]);
       expect(allowed.includes('regenerate with --allow-data-loss'), format).toBe(false);
     }
+  });
+});
+
+describe('dialect parameter', () => {
+  it('Alembic on SQLite alters columns in batch mode', () => {
+    const drop: Step = {
+      sql: ['ALTER TABLE users DROP COLUMN email'],
+      reverse: { kind: 'sql', sql: ['ALTER TABLE users ADD COLUMN email text'] },
+      hazards: [],
+      phase: 'migrate',
+      transactional: true,
+      description: 'drop column users.email',
+      change: { kind: 'drop_column', table: 'users', from: column('email', 'text') },
+    };
+    const file = EMITTERS.alembic.emit(makePlan('sqlite', [drop], false), { ...options, allowDataLoss: true })[0]!.content;
+    expect(file).toContain('with op.batch_alter_table("users") as batch_op:\n        batch_op.drop_column("email")');
+    expect(file).toContain('op.add_column("users", sa.Column("email", sa.Text(), nullable=True))');
+    expect(file).not.toContain('postgresql');
   });
 });

@@ -80,6 +80,8 @@ function body(fp: FrameworkPlan, direction: 'up' | 'down'): string[] {
 function actionLines(action: Action, dialect: DialectId, description: string): string[] {
   if (action.kind === 'irreversible') return [`raise RuntimeError(${pyString(`irreversible step: ${description}: ${action.reason}`)})`];
   if (action.kind === 'native') {
+    const batched = dialect === 'sqlite' ? batchLines(action.op) : undefined;
+    if (batched) return batched;
     const native = nativeLine(action.op, dialect);
     if (native) return [native];
   }
@@ -89,6 +91,17 @@ function actionLines(action: Action, dialect: DialectId, description: string): s
 /** `sa.text` reads `:word` as a bind parameter; a backslash keeps it literal. */
 function escapeBinds(sql: string): string {
   return sql.replace(/(?<![:\w\\]):(?=\w)/g, '\\:');
+}
+
+const BATCHED = new Set<NativeAction['kind']>(['drop_column', 'rename_column', 'alter_type', 'alter_null']);
+
+/** SQLite rebuilds a table for most ALTERs: Alembic's batch mode does that from the op on `batch_op`. */
+function batchLines(op: NativeAction): string[] | undefined {
+  if (!BATCHED.has(op.kind)) return undefined;
+  const line = nativeLine({ ...op, schema: '' }, 'sqlite');
+  if (!line) return undefined;
+  const inner = line.replace(/^op\.(\w+)\(("[^"]*"), /, 'batch_op.$1(');
+  return [`with op.batch_alter_table(${pyString(op.table)}) as batch_op:`, `    ${inner}`];
 }
 
 function schemaArg(schema: string, dialect: DialectId): string {
