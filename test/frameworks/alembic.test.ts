@@ -10,7 +10,7 @@ const alembic: Runner = {
   missing: commandExists('/usr/lib/python3/dist-packages/alembic') ? undefined : 'python3-alembic is not installed',
   bookkeeping: ['alembic_version'],
   async setup(dir, files) {
-    await mkdir(join(dir, 'versions'));
+    await mkdir(join(dir, 'versions'), { recursive: true });
     await copyFile(join(driversDir, 'alembic_env.py'), join(dir, 'env.py'));
     for (const file of files) await writeFile(join(dir, 'versions', file.path), file.content);
   },

@@ -5,24 +5,23 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commandExists, conformanceSuite, driversDir, run, TIMESTAMP, type Runner } from './harness.js';
+import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
 
 const doctrine: Runner = {
   format: 'doctrine',
   missing: commandExists('/usr/share/php/Doctrine/DBAL/autoload.php') && commandExists('/usr/bin/php') ? undefined : 'php-cli or php-doctrine-dbal is not installed',
-  bookkeeping: [],
+  bookkeeping: ['doctrine_migration_versions'],
   async setup(dir, files) {
-    if (files.length !== 1) throw new Error(`expected one Version file, got ${files.map((f) => f.path).join(', ')}`);
-    for (const file of files) {
+        for (const file of files) {
       await writeFile(join(dir, file.path), file.content);
       await run('/usr/bin/php', ['-l', join(dir, file.path)]);
     }
   },
   async up(dir, url) {
-    await run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), join(dir, `Version${TIMESTAMP}.php`), url, 'up']);
+    await run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), dir, url, 'up']);
   },
   async down(dir, url) {
-    await run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), join(dir, `Version${TIMESTAMP}.php`), url, 'down']);
+    await run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), dir, url, 'down']);
   },
 };
 

@@ -7,7 +7,7 @@ import { golangMigrate } from './sql-file-runners.js';
 const runner: Runner = {
   format: 'golang-migrate',
   missing: undefined,
-  bookkeeping: [],
+  bookkeeping: ['schema_migrations'],
   async setup(dir, files) {
     for (const file of files) await writeFile(join(dir, file.path), file.content);
   },

@@ -7,7 +7,7 @@ import { goose } from './sql-file-runners.js';
 const runner: Runner = {
   format: 'goose',
   missing: undefined,
-  bookkeeping: [],
+  bookkeeping: ['goose_db_version'],
   async setup(dir, files) {
     for (const file of files) await writeFile(join(dir, file.path), file.content);
   },

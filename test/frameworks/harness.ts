@@ -113,15 +113,17 @@ function differences(actual: Schema, expected: Schema): string[] {
   return diffSchemas(actual, expected).changes.map((c) => describeChange(c).summary);
 }
 
-/** Emits the case's migration in `format`, after `existing` files (to test chaining). */
-export async function emitCase(name: string, format: FormatId): Promise<readonly EmittedFile[]> {
+/** Emits the case's migration in `format`; `back` emits the way from `to` back to `from`, for chaining. */
+export async function emitCase(name: string, format: FormatId, chain: { readonly back: boolean; readonly out: string; readonly timestamp: string } | undefined = undefined): Promise<readonly EmittedFile[]> {
   const dir = join(casesRoot, name);
   const hints = hintsOf(name);
+  const [from, to] = chain?.back ? ['to.sql', 'from.sql'] : ['from.sql', 'to.sql'];
   const result = await generateMigration({
-    from: join(dir, 'from.sql'),
-    to: join(dir, 'to.sql'),
+    from: join(dir, from),
+    to: join(dir, to),
     format,
-    timestamp: TIMESTAMP,
+    timestamp: chain?.timestamp ?? TIMESTAMP,
+    ...(chain ? { out: chain.out, name: chain.back ? 'undo_it' : 'do_it' } : {}),
     renames: hints.renames ?? [],
     concurrently: hints.concurrently ?? false,
     allowDataLoss: true,
@@ -151,6 +153,34 @@ export async function runCase(runner: Runner, name: string): Promise<{ afterUp: 
   }
 }
 
+/**
+ * Two migrations in a row, the second emitted into the folder that holds the first: the runner must take
+ * the second as following the first (Alembic's down_revision, Django's dependencies, the next version).
+ */
+export async function runChain(runner: Runner, name: string): Promise<{ afterFirst: string[]; afterSecond: string[] }> {
+  const dir = join(casesRoot, name);
+  const { from, to } = await loadPair({ from: join(dir, 'from.sql'), to: join(dir, 'to.sql'), dialect: 'postgres', diagram: false } as never, {});
+  const project = await mkdtemp(join(tmpdir(), `mg-${runner.format}-chain-`));
+  // Where generate-migration writes and reads back the chain; apart from the project, which runners scan.
+  const out = await mkdtemp(join(tmpdir(), `mg-${runner.format}-out-`));
+  try {
+    return await withScratchDatabase(async (url, client) => {
+      const loaded = await applyScript(client, readFileSync(join(dir, 'from.sql'), 'utf8'));
+      if (!loaded.ok) throw new Error(`from.sql: ${loaded.error}`);
+      await runner.setup(project, await emitCase(name, runner.format, { back: false, out, timestamp: TIMESTAMP }));
+      await runner.up(project, url, client);
+      const afterFirst = differences(withoutBookkeeping(await introspectPostgres(client), runner.bookkeeping), to);
+      await runner.setup(project, await emitCase(name, runner.format, { back: true, out, timestamp: '20250102120000' }));
+      await runner.up(project, url, client);
+      const afterSecond = differences(withoutBookkeeping(await introspectPostgres(client), runner.bookkeeping), from);
+      return { afterFirst, afterSecond };
+    });
+  } finally {
+    await rm(project, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 /** One `it` per case folder; the describe is skipped without a server or without the runner. */
 export function conformanceSuite(runner: Runner, options: { readonly skip?: Readonly<Record<string, string>> } = {}): void {
   describe.skipIf(!serverUrl || runner.missing !== undefined)(`${runner.format} migrations run by the real runner, up and down`, () => {
@@ -168,5 +198,10 @@ export function conformanceSuite(runner: Runner, options: { readonly skip?: Read
         expect(afterDown, 'schema after down differs from from').toEqual([]);
       }, 180_000);
     }
+    it('chains a second migration onto the first (seed-add-column-with-default, there and back)', async () => {
+      const { afterFirst, afterSecond } = await runChain(runner, 'seed-add-column-with-default');
+      expect(afterFirst).toEqual([]);
+      expect(afterSecond).toEqual([]);
+    }, 180_000);
   });
 }

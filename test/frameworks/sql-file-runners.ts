@@ -2,10 +2,12 @@
  * golang-migrate and goose are not packaged here (neither Debian nor npm). These apply their files the way
  * each tool documents it, after checking the tools' file rules:
  * - golang-migrate: `{version}_{title}.up.sql` / `.down.sql`, one pair per version; the postgres driver
- *   sends a whole file as one query string. Up runs versions in ascending order; down in descending order.
+ *   sends a whole file as one query string and keeps the current version in `schema_migrations`. `up` runs
+ *   the versions above it in ascending order; `down` runs every applied version's down, descending.
  * - goose: `{version}_{name}.sql` with `-- +goose Up` / `-- +goose Down`; statements end at a line ending
  *   in `;` except between `-- +goose StatementBegin` and `-- +goose StatementEnd`; each file runs in one
- *   transaction unless it has `-- +goose NO TRANSACTION`.
+ *   transaction unless it has `-- +goose NO TRANSACTION`; applied versions are rows of `goose_db_version`.
+ *   `up` applies the versions not applied yet; `down` here is goose's `reset` (every applied version).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,8 +34,25 @@ export async function golangMigrateFiles(dir: string): Promise<{ version: bigint
 
 export async function golangMigrate(dir: string, client: SqlClient, direction: 'up' | 'down'): Promise<void> {
   const files = await golangMigrateFiles(dir);
-  const ordered = direction === 'up' ? files : [...files].reverse();
-  for (const file of ordered) await client.exec(direction === 'up' ? file.up : file.down);
+  await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)');
+  const row = (await client.query<{ version: string }>('SELECT version FROM schema_migrations'))[0];
+  const current = row ? BigInt(row.version) : -1n;
+  const setVersion = async (version: bigint | undefined) => {
+    await client.exec('DELETE FROM schema_migrations');
+    if (version !== undefined) await client.exec(`INSERT INTO schema_migrations VALUES (${version}, false)`);
+  };
+  if (direction === 'up') {
+    for (const file of files.filter((f) => f.version > current)) {
+      await client.exec(file.up);
+      await setVersion(file.version);
+    }
+    return;
+  }
+  const applied = files.filter((f) => f.version <= current).reverse();
+  for (const [i, file] of applied.entries()) {
+    await client.exec(file.down);
+    await setVersion(applied[i + 1]?.version);
+  }
 }
 
 export interface GooseFile {
@@ -93,11 +112,16 @@ export async function goose(dir: string, client: SqlClient, direction: 'up' | 'd
   }
   files.sort((a, b) => (a.version < b.version ? -1 : 1));
   if (new Set(files.map((f) => f.version)).size !== files.length) throw new Error('two goose files share a version');
-  for (const file of direction === 'up' ? files : [...files].reverse()) {
+  await client.exec('CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())');
+  const applied = new Set((await client.query<{ version_id: string }>('SELECT version_id FROM goose_db_version WHERE is_applied')).map((r) => BigInt(r.version_id)));
+  const todo = direction === 'up' ? files.filter((f) => !applied.has(f.version)) : files.filter((f) => applied.has(f.version)).reverse();
+  for (const file of todo) {
     const statements = direction === 'up' ? file.up : file.down;
     if (file.transactional) await client.exec('BEGIN');
     try {
       for (const statement of statements) await client.exec(statement);
+      if (direction === 'up') await client.exec(`INSERT INTO goose_db_version (version_id, is_applied) VALUES (${file.version}, true)`);
+      else await client.exec(`DELETE FROM goose_db_version WHERE version_id = ${file.version}`);
       if (file.transactional) await client.exec('COMMIT');
     } catch (error) {
       if (file.transactional) await client.exec('ROLLBACK');

@@ -3,7 +3,9 @@
 // a Version class against a minimal AbstractMigration (addSql, abortIf, throwIrreversibleMigrationException,
 // isTransactional: the methods generated files use), collects the statements of up() or down() and runs
 // them as Doctrine's DbalExecutor does, in one transaction unless isTransactional() says no.
-// doctrine_driver.php <file> <url> up|down
+// Executed versions are kept in doctrine_migration_versions, as Doctrine does: `up` runs every version
+// not yet executed (`migrate`), `down` undoes the latest (`migrate prev`).
+// doctrine_driver.php <dir> <url> up|down
 namespace Doctrine\Migrations {
     abstract class AbstractMigration
     {
@@ -47,13 +49,7 @@ namespace {
     use Doctrine\DBAL\DriverManager;
     use Doctrine\DBAL\Schema\Schema;
 
-    [$script, $file, $url, $direction] = $argv;
-    $before = get_declared_classes();
-    require $file;
-    $classes = array_values(array_filter(array_diff(get_declared_classes(), $before), fn ($c) => str_starts_with($c, 'DoctrineMigrations\\')));
-    $migration = new $classes[0]();
-    $direction === 'up' ? $migration->up(new Schema()) : $migration->down(new Schema());
-
+    [$script, $dir, $url, $direction] = $argv;
     $parts = parse_url($url);
     $connection = DriverManager::getConnection([
         'driver' => 'pdo_pgsql',
@@ -63,14 +59,48 @@ namespace {
         'user' => $parts['user'] ?? 'postgres',
         'password' => $parts['pass'] ?? '',
     ]);
-    $transactional = $migration->isTransactional();
-    if ($transactional) {
-        $connection->beginTransaction();
+    $connection->executeStatement('CREATE TABLE IF NOT EXISTS doctrine_migration_versions (version varchar(191) PRIMARY KEY, executed_at timestamp, execution_time integer)');
+    $executed = $connection->fetchFirstColumn('SELECT version FROM doctrine_migration_versions ORDER BY version');
+    $files = glob($dir . '/Version*.php');
+    sort($files);
+
+    function load(string $file): object
+    {
+        $before = get_declared_classes();
+        require $file;
+        $classes = array_values(array_filter(array_diff(get_declared_classes(), $before), fn ($c) => str_starts_with($c, 'DoctrineMigrations\\')));
+        return new $classes[0]();
     }
-    foreach ($migration->collected as $sql) {
-        $connection->executeStatement($sql);
+
+    function execute($connection, object $migration, string $version, string $direction): void
+    {
+        $direction === 'up' ? $migration->up(new Schema()) : $migration->down(new Schema());
+        $transactional = $migration->isTransactional();
+        if ($transactional) {
+            $connection->beginTransaction();
+        }
+        foreach ($migration->collected as $sql) {
+            $connection->executeStatement($sql);
+        }
+        if ($direction === 'up') {
+            $connection->executeStatement('INSERT INTO doctrine_migration_versions (version, executed_at, execution_time) VALUES (?, now(), 0)', [$version]);
+        } else {
+            $connection->executeStatement('DELETE FROM doctrine_migration_versions WHERE version = ?', [$version]);
+        }
+        if ($transactional) {
+            $connection->commit();
+        }
     }
-    if ($transactional) {
-        $connection->commit();
+
+    if ($direction === 'up') {
+        foreach ($files as $file) {
+            $version = 'DoctrineMigrations\\' . basename($file, '.php');
+            if (!in_array($version, $executed, true)) {
+                execute($connection, load($file), $version, 'up');
+            }
+        }
+    } elseif ($executed) {
+        $version = end($executed);
+        execute($connection, load($dir . '/' . substr($version, strlen('DoctrineMigrations\\')) . '.php'), $version, 'down');
     }
 }
