@@ -35,7 +35,7 @@ function describe(step: FrameworkStep): string {
   return `${step.description.replace(/\n/g, ' ')}${step.transactional ? '' : ' (runs outside a transaction)'}${step.lossy ? ` (LOSSY when undone: ${step.lossy.replace(/\n/g, ' ')})` : ''}`;
 }
 
-/** Statements goose would split wrongly are fenced; a lone `;` line would end them early otherwise. */
+/** goose ends a statement at any line ending in `;`: statements with `;` or dollar quotes inside are fenced. */
 function statements(list: readonly string[]): string[] {
   return list.flatMap((sql) => (/[;$]/.test(sql) ? ['-- +goose StatementBegin', `${sql};`, '-- +goose StatementEnd'] : [`${sql};`]));
 }
