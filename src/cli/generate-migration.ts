@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FORMAT_IDS } from '../emit/registry.js';
 import { generateMigration } from '../ops/generate-migration.js';
 import { UserError } from '../core/errors.js';
 import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
@@ -10,7 +11,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     .requiredOption('--from <source>', 'current schema: .sql file, folder, inline SQL, - (stdin), or postgres:// URL (read-only)')
     .requiredOption('--to <source>', 'desired schema, same forms as --from')
     .option('--dialect <dialect>', 'postgres | mysql | sqlite', 'postgres')
-    .option('--format <format>', 'output format: sql | prisma | typeorm | sequelize | knex', 'sql')
+    .option('--format <format>', `output format: ${FORMAT_IDS.join(' | ')}`, 'sql')
     .option('--name <name>', 'migration name (default: from the first change)')
     .option('--out <dir>', 'write the files into this folder (never overwrites)')
     .option('--timestamp <t>', 'file prefix: digits, an ISO date, or "now" (default: next sequence number in --out)')
@@ -44,7 +45,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
           { stdin: io.stdin, now: () => new Date() },
         );
         if (options.json) printJson(io, result);
-        else io.stdout(renderText(result));
+        else io.stdout(renderText(result, options.format !== 'sql'));
         const refused = result.warnings.some((w) => w.code === 'NOT_WRITTEN');
         return refused || result.validation?.ok === false ? EXIT_FINDINGS : EXIT_OK;
       });
@@ -52,8 +53,9 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     });
 }
 
-function renderText(result: Awaited<ReturnType<typeof generateMigration>>): string {
-  const lines = [result.up.trimEnd(), '', '-- ---- down ----', result.down.trimEnd()];
+function renderText(result: Awaited<ReturnType<typeof generateMigration>>, showFiles: boolean): string {
+  // A framework format is shown as the files it emits; plain SQL as its up and down.
+  const lines = showFiles ? result.files.flatMap((f) => [`==> ${f.path} <==`, f.content.trimEnd(), '']) : [result.up.trimEnd(), '', '-- ---- down ----', result.down.trimEnd()];
   for (const w of result.warnings) lines.push(`${w.severity}: ${w.code}: ${w.message}`);
   for (const path of result.written) lines.push(`wrote ${path}`);
   if (result.dataMigration) lines.push('', '-- ---- data migration, up ----', result.dataMigration.up.trimEnd(), '', '-- ---- data migration, down ----', result.dataMigration.down.trimEnd());
