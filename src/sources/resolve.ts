@@ -108,7 +108,7 @@ export async function readSqlSource(source: string, options: Pick<LoadOptions, '
   if (info?.isDirectory()) return readSqlFolder(source);
   if (info?.isFile()) return [{ file: source, text: upSectionsOnly(await readFile(source, 'utf8')) }];
   if (looksLikeSql(source)) return [{ file: '<inline>', text: source }];
-  throw new UserError('NOT_FOUND', `no such file or folder: ${source}`, { hint: 'pass a .sql file, a folder of .sql files, inline SQL, - for stdin, or a database URL' });
+  throw new UserError('NOT_FOUND', `no such file or folder: ${shorten(source)}`, { hint: 'pass a .sql file, a folder of .sql files, inline SQL, - for stdin, or a database URL' });
 }
 
 async function readSqlFolder(folder: string): Promise<SqlText[]> {
@@ -128,6 +128,11 @@ async function listFiles(folder: string, depth: number): Promise<string[]> {
     else if (entry.isDirectory() && depth > 1) out.push(...(await listFiles(path, depth - 1)));
   }
   return out.map((p) => join(folder, relative(folder, p)));
+}
+
+/** Names echoed in messages stay short: a source may be megabytes of text that did not look like SQL. */
+function shorten(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 function looksLikeSql(text: string): boolean {
