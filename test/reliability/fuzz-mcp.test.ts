@@ -71,6 +71,7 @@ async function expectCodedAnswer(tool: string, args: Record<string, unknown>): P
   const text = textOf(result);
   expect(text, `${tool} ${JSON.stringify(args).slice(0, 300)}`).toMatch(CODED_ERROR);
   expect(text).not.toMatch(/^TIMEOUT/);
+  expect(text.length, 'an error is a readable line, not an echo of the input').toBeLessThan(10_000);
   return 'error';
 }
 
