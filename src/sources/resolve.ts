@@ -7,8 +7,6 @@ import { join, relative } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
-import { introspectPostgres } from '../dialects/postgres/introspect.js';
-import { connectPostgres } from '../dialects/postgres/server.js';
 import { introspectSqlite } from '../dialects/sqlite/introspect.js';
 import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
 import { loadPrisma } from './prisma/load-prisma.js';
@@ -17,6 +15,7 @@ import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
 import { upSectionsOnly } from './sql/up-sections.js';
 import { loadSqliteSql } from './sql/load-sqlite-sql.js';
 import { loadLiveMysql } from './live/mysql.js';
+import { loadLivePostgres } from './live/postgres.js';
 
 export interface LoadOptions {
   readonly dialect: DialectId;
@@ -70,14 +69,7 @@ const SQL_LOADERS: Record<DialectId, SqlLoader> = {
 };
 
 const LIVE_LOADERS: Record<DialectId, (source: string) => Promise<Schema>> = {
-  postgres: async (url) => {
-    const client = await connectPostgres(url);
-    try {
-      return await introspectPostgres(client);
-    } finally {
-      await client.close();
-    }
-  },
+  postgres: loadLivePostgres,
   mysql: (url) => loadLiveMysql(url),
   sqlite: async (source) => {
     const db = openSqliteReadOnly(source);
