@@ -21,7 +21,8 @@ export function redactSecrets(text: string): string {
   return tokens
     .join('')
     .replace(/((?:ssl)?password\s*=\s*)('[^']*'|"[^"]*"|\S+)/gi, '$1***')
-    .replace(/(\bBearer\s+)\S+/gi, '$1***');
+    // A credential, not prose: "bearer token required" must stay readable.
+    .replace(/(\bBearer\s+)[\w.~+/=-]{8,}/gi, '$1***');
 }
 
 /** In one whitespace-free token: the part between `//` (or the token's start) and the last `@`, after its first `:`. */

@@ -120,7 +120,8 @@ describe('secret scrubbing', () => {
     ['mysql://root:p@ss@host/db', 'mysql://root:***@host/db'],
     ['host=db password=s3cret user=x', 'host=db password=*** user=x'],
     ["sslpassword='s3 cret'", 'sslpassword=***'],
-    ['Authorization: Bearer tok-123', 'Authorization: Bearer ***'],
+    ['Authorization: Bearer tok-12345678', 'Authorization: Bearer ***'],
+    ['serving at http://127.0.0.1:3000/mcp (bearer token required)', 'serving at http://127.0.0.1:3000/mcp (bearer token required)'],
     ['no secrets: user@example.com and a:b', 'no secrets: user@example.com and a:b'],
   ])('%s', (text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
