@@ -21,7 +21,7 @@ export class UserError extends Error {
   readonly hint?: string;
 
   constructor(code: UserErrorCode, message: string, options: { location?: SourceLocation; hint?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(boundMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
     this.code = code;
     this.location = options.location;
@@ -34,6 +34,23 @@ export class UserError extends Error {
     const hint = this.hint ? ` (${this.hint})` : '';
     return `${where}${this.message}${hint}`;
   }
+}
+
+const MAX_QUOTED = 120;
+const MAX_MESSAGE = 4000;
+
+/**
+ * Parsers quote the token they stopped at, and a token may be megabytes long (one huge identifier,
+ * an input that is not SQL at all): an error stays a line a person can read.
+ */
+function boundMessage(message: string): string {
+  let bounded = message;
+  if (message.length > MAX_QUOTED) {
+    // By hand, not by regular expression: V8 runs out of stack matching a megabyte-long quoted token.
+    const parts = message.split('"');
+    bounded = parts.map((part, i) => (i % 2 === 1 && i < parts.length - 1 && part.length > MAX_QUOTED ? `${part.slice(0, MAX_QUOTED)}… (${part.length} characters)` : part)).join('"');
+  }
+  return bounded.length <= MAX_MESSAGE ? bounded : `${bounded.slice(0, MAX_MESSAGE)}… (${bounded.length - MAX_MESSAGE} more characters)`;
 }
 
 export function formatLocation(location: SourceLocation): string {

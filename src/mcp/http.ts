@@ -14,6 +14,7 @@ import { createServer, type ServerOptions } from './server.js';
 
 export const MCP_PATH = '/mcp';
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const KEEP_ALIVE_MS = 65_000;
 
 export interface HttpOptions {
   readonly port: number;
@@ -45,6 +46,10 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
     });
   };
   const http = createHttpServer(handler);
+  // Clients keep connections open between calls. With Node's 5 s default, a call that reuses one just as
+  // the server closes it is reset; that gets likely when a long call keeps the event loop busy.
+  http.keepAliveTimeout = KEEP_ALIVE_MS;
+  http.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, fail) => {
     http.once('error', fail);
     http.listen(options.port, options.host, () => resolve());

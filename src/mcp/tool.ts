@@ -62,20 +62,83 @@ export function registerTools(server: McpServer, tools: readonly ToolDefinition[
   }
 }
 
+/** Every call has a time limit, so a pathological input cannot hold a client (or a session) forever. */
+export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
+
+export function callTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.MIGRATION_GENERATOR_CALL_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_CALL_TIMEOUT_MS;
+}
+
 async function runTool(server: McpServer, tool: ToolDefinition, input: unknown, extra: Extra, log: Logger): Promise<CallToolResult> {
+  const limit = callTimeoutMs();
+  // The handler sees one signal: aborted by the client's cancellation or by the time limit.
+  const controller = new AbortController();
+  const forward = () => controller.abort(extra.signal.reason);
+  extra.signal.addEventListener('abort', forward, { once: true });
+  let expire!: (error: UserError) => void;
+  const timedOut = new Promise<never>((_, reject) => (expire = reject));
+  const deadline = callDeadline(limit, () => {
+    const error = new UserError('TIMEOUT', `${tool.name} did not finish within ${formatMs(limit)} and was stopped`, {
+      hint: 'try a smaller input, or raise MIGRATION_GENERATOR_CALL_TIMEOUT_MS (milliseconds)',
+    });
+    controller.abort(error);
+    expire(error);
+  });
   try {
-    const context = toolContext(server, extra, log);
-    const output = await tool.handler(input, context);
+    const context = toolContext(server, { ...extra, signal: controller.signal }, log, deadline);
+    const running = tool.handler(input, context);
+    // Work that ignores the signal may still settle after the time limit; its outcome is no longer anyone's.
+    running.catch(() => undefined);
+    const output = await Promise.race([running, timedOut]);
     if (extra.signal.aborted) throw new UserError('CANCELLED', `${tool.name} was cancelled`);
     // What is validated and what is sent must be the same JSON: drop undefined fields and non-JSON values now.
     const structuredContent = JSON.parse(JSON.stringify(output)) as Record<string, unknown>;
     return { content: [{ type: 'text', text: tool.markdown(output) }], structuredContent };
   } catch (error) {
     return errorResult(tool.name, error, log);
+  } finally {
+    deadline.clear();
+    extra.signal.removeEventListener('abort', forward);
   }
 }
 
-function toolContext(server: McpServer, extra: Extra, log: Logger): ToolContext {
+interface Deadline {
+  /** Stops the clock while a person answers a question; `resume` restarts it with the time that was left. */
+  pause(): void;
+  resume(): void;
+  clear(): void;
+}
+
+function callDeadline(limit: number, onExpire: () => void): Deadline {
+  let remaining = limit;
+  let startedAt = Date.now();
+  let timer: NodeJS.Timeout | undefined = setTimeout(onExpire, limit);
+  let pauses = 0;
+  return {
+    pause() {
+      if (pauses++ > 0 || timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      remaining -= Date.now() - startedAt;
+    },
+    resume() {
+      if (--pauses > 0 || remaining === -1) return;
+      startedAt = Date.now();
+      timer = setTimeout(onExpire, Math.max(0, remaining));
+    },
+    clear() {
+      clearTimeout(timer);
+      remaining = -1;
+    },
+  };
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+function toolContext(server: McpServer, extra: Extra, log: Logger, deadline: Deadline): ToolContext {
   const progressToken = extra._meta?.progressToken;
   const onProgress = async ({ progress, total, message }: Progress) => {
     if (progressToken === undefined || extra.signal.aborted) return;
@@ -85,9 +148,16 @@ function toolContext(server: McpServer, extra: Extra, log: Logger): ToolContext 
   };
   const canElicit = Boolean(server.server.getClientCapabilities()?.elicitation?.form);
   const elicit = canElicit
-    ? (params: Omit<ElicitRequestFormParams, 'mode'>) =>
-        // relatedRequestId keeps the question on this call's stream in Streamable HTTP.
-        server.server.elicitInput({ mode: 'form', ...params }, { signal: extra.signal, relatedRequestId: extra.requestId, timeout: ELICITATION_TIMEOUT_MS })
+    ? async (params: Omit<ElicitRequestFormParams, 'mode'>) => {
+        // A person's thinking time does not count against the call's time limit.
+        deadline.pause();
+        try {
+          // relatedRequestId keeps the question on this call's stream in Streamable HTTP.
+          return await server.server.elicitInput({ mode: 'form', ...params }, { signal: extra.signal, relatedRequestId: extra.requestId, timeout: ELICITATION_TIMEOUT_MS });
+        } finally {
+          deadline.resume();
+        }
+      }
     : undefined;
   return { signal: extra.signal, onProgress, elicit, log };
 }

@@ -7,8 +7,6 @@ import { join, relative } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
-import { introspectPostgres } from '../dialects/postgres/introspect.js';
-import { connectPostgres } from '../dialects/postgres/server.js';
 import { introspectSqlite } from '../dialects/sqlite/introspect.js';
 import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
 import { loadPrisma } from './prisma/load-prisma.js';
@@ -17,6 +15,7 @@ import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
 import { upSectionsOnly } from './sql/up-sections.js';
 import { loadSqliteSql } from './sql/load-sqlite-sql.js';
 import { loadLiveMysql } from './live/mysql.js';
+import { loadLivePostgres } from './live/postgres.js';
 
 export interface LoadOptions {
   readonly dialect: DialectId;
@@ -76,14 +75,7 @@ const SQL_LOADERS: Record<DialectId, SqlLoader> = {
 };
 
 const LIVE_LOADERS: Record<DialectId, (source: string) => Promise<Schema>> = {
-  postgres: async (url) => {
-    const client = await connectPostgres(url);
-    try {
-      return await introspectPostgres(client);
-    } finally {
-      await client.close();
-    }
-  },
+  postgres: loadLivePostgres,
   mysql: (url) => loadLiveMysql(url),
   sqlite: async (source) => {
     const db = openSqliteReadOnly(source);
@@ -114,7 +106,7 @@ export async function readSqlSource(source: string, options: Pick<LoadOptions, '
   if (info?.isDirectory()) return readSqlFolder(source);
   if (info?.isFile()) return [{ file: source, text: upSectionsOnly(await readFile(source, 'utf8')) }];
   if (looksLikeSql(source)) return [{ file: '<inline>', text: source }];
-  throw new UserError('NOT_FOUND', `no such file or folder: ${source}`, { hint: 'pass a .sql file, a folder of .sql files, inline SQL, - for stdin, or a database URL' });
+  throw new UserError('NOT_FOUND', `no such file or folder: ${shorten(source)}`, { hint: 'pass a .sql file, a folder of .sql files, inline SQL, - for stdin, or a database URL' });
 }
 
 async function readSqlFolder(folder: string): Promise<SqlText[]> {
@@ -134,6 +126,11 @@ async function listFiles(folder: string, depth: number): Promise<string[]> {
     else if (entry.isDirectory() && depth > 1) out.push(...(await listFiles(path, depth - 1)));
   }
   return out.map((p) => join(folder, relative(folder, p)));
+}
+
+/** Names echoed in messages stay short: a source may be megabytes of text that did not look like SQL. */
+function shorten(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 function looksLikeSql(text: string): boolean {

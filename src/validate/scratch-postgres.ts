@@ -128,8 +128,14 @@ export async function closeScratchPool(): Promise<void> {
   if (current) await current.db.close().catch(() => undefined);
 }
 
+/** Scratch databases this process creates on a server are named with this prefix. */
+export function scratchPrefix(): string {
+  return `mg_scratch_${process.pid}_`;
+}
+
 async function createServerScratch(serverUrl: string): Promise<ScratchDatabase> {
-  const name = `mg_scratch_${randomBytes(6).toString('hex')}`;
+  // The process id in the name tells whose scratch a leftover is (and lets a test find its own).
+  const name = `${scratchPrefix()}${randomBytes(6).toString('hex')}`;
   const admin = await connectPostgres(serverUrl);
   try {
     await admin.exec(`CREATE DATABASE ${name}`);

@@ -5,7 +5,8 @@
  */
 import { UserError } from '../core/errors.js';
 import type { Schema } from '../core/model.js';
-import { isPgError, type SqlClient } from '../dialects/postgres/client.js';
+import { UserError } from '../core/errors.js';
+import { isConnectionLost, isPgError, type SqlClient } from '../dialects/postgres/client.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { describeChange } from '../diff/describe.js';
 import { diffSchemas } from '../diff/diff.js';
@@ -61,6 +62,13 @@ export async function validateMigration(input: ValidateMigrationInput): Promise<
   const scratch = await acquireScratch({ serverUrl: input.serverUrl, extensions });
   try {
     return await runValidation(scratch, input);
+  } catch (error) {
+    if (isConnectionLost(error)) {
+      throw new UserError('CONNECTION_FAILED', `lost the connection to the scratch database during validation: ${(error as Error).message}`, {
+        hint: 'the server restarted or ended the session; the scratch database is dropped, try again',
+      });
+    }
+    throw error;
   } finally {
     await scratch.release();
   }
@@ -138,6 +146,8 @@ export async function applyScript(client: SqlClient, sql: string): Promise<{ ok:
       await client.exec(statement.text);
       if (statement.kind === 'TransactionStmt') inTransaction = /^\s*(BEGIN|START)/i.test(statement.text);
     } catch (error) {
+      // A lost connection says nothing about the migration: it is an error of its own, not a failed step.
+      if (isConnectionLost(error)) throw error;
       if (inTransaction) await client.exec('ROLLBACK').catch(() => undefined);
       const message = isPgError(error) ? error.message : (error as Error).message;
       return { ok: false, error: `${message} (in: ${statement.text.split('\n')[0]?.slice(0, 160)})` };
