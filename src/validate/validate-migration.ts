@@ -5,7 +5,6 @@
  */
 import { UserError } from '../core/errors.js';
 import type { Schema } from '../core/model.js';
-import { UserError } from '../core/errors.js';
 import { isConnectionLost, isPgError, type SqlClient } from '../dialects/postgres/client.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { describeChange } from '../diff/describe.js';

@@ -43,6 +43,6 @@ describe('migration-generator generate-migration --format', () => {
 
   it('lists the formats in its help', async () => {
     const { stdout } = await cli(['generate-migration', '--help']);
-    expect(stdout.replace(/\s+/g, ' ')).toContain('alembic | django | doctrine | golang-migrate | goose | laravel | rails | sql');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('alembic | django | doctrine | golang-migrate | goose | knex | laravel | prisma | rails | sequelize | sql | typeorm');
   });
 });

@@ -77,7 +77,7 @@ describe('framework emitters', () => {
 
   it('declare that they name files by time, except Django and plain SQL', () => {
     const timed = Object.entries(EMITTERS).filter(([, e]) => e.usesTimestamp).map(([f]) => f).sort();
-    expect(timed).toEqual(['alembic', 'doctrine', 'golang-migrate', 'goose', 'laravel', 'rails']);
+    expect(timed).toEqual(['alembic', 'doctrine', 'golang-migrate', 'goose', 'knex', 'laravel', 'prisma', 'rails', 'sequelize', 'typeorm']);
   });
 });
 
@@ -183,6 +183,7 @@ describe('idioms', () => {
     const marks: Record<string, string> = {
       alembic: 'raise RuntimeError', django: 'RunPython(refuse', rails: 'raise ActiveRecord::MigrationError', laravel: 'throw new \\RuntimeException',
       doctrine: '$this->abortIf(true', 'golang-migrate': 'RAISE EXCEPTION', goose: 'RAISE EXCEPTION', sql: 'RAISE EXCEPTION',
+      knex: 'throw new Error(', typeorm: 'throw new Error(', sequelize: 'throw new Error(', prisma: 'RAISE EXCEPTION',
     };
     for (const [format, emitter] of Object.entries(EMITTERS)) {
       const guarded = emitter.emit(destructive, options).map((f) => f.content).join('\n');
