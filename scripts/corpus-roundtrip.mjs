@@ -20,7 +20,7 @@ const major = await scratchMajorVersion(server);
 /** Why a case cannot be run as a plain current → desired pair here, if it cannot. */
 function skipReason(spec) {
   if (spec.user !== undefined) return 'needs a login role and its default schema (user)';
-  if (spec.config !== undefined || spec.manage !== undefined) return 'depends on tool configuration (config, manage)';
+  if (spec.config !== undefined || spec.manage !== undefined || spec.managed_roles !== undefined) return 'depends on tool configuration (config, manage, managed_roles)';
   if (spec.min_version !== undefined && Number(spec.min_version) > major) return `needs PostgreSQL ≥ ${spec.min_version}`;
   if (spec.max_version !== undefined && Number(spec.max_version) < major) return `needs PostgreSQL ≤ ${spec.max_version}`;
   if (spec.desired === undefined) return 'no desired schema';
