@@ -172,6 +172,8 @@ export interface View {
   /** The query as the database renders it (`pg_get_viewdef`). */
   readonly definition: string;
   readonly columns: readonly string[];
+  /** The output columns' types, in order, where the dialect reports them (PostgreSQL). */
+  readonly columnTypes?: readonly string[];
   readonly options?: readonly string[];
   readonly indexes: Readonly<Record<string, Index>>;
   /** INSTEAD OF (and other) triggers on the view. */

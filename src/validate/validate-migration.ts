@@ -160,7 +160,7 @@ async function roleExists(client: SqlClient, role: string): Promise<boolean> {
 }
 
 /** Roles that grants and policies name exist on PGlite only once created; a server scratch does not create roles. */
-async function createRoles(client: SqlClient, scripts: readonly string[]): Promise<void> {
+export async function createRoles(client: SqlClient, scripts: readonly string[]): Promise<void> {
   const roles = new Set<string>();
   for (const script of scripts) {
     const statements = await parsePostgres(script).catch(() => []);

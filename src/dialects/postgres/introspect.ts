@@ -134,6 +134,7 @@ function assemble(rows: CatalogRows): Schema {
         materialized: rel.kind === 'm',
         definition: String(rel.view_def ?? '').trim(),
         columns: columns.map((c) => c.name),
+        columnTypes: nonEmpty(columns.map((c) => c.type)),
         options: nonEmpty(rel.options),
         indexes,
         triggers: nonEmptyRecord(toRecord((tableMembers.triggers.get(relid) ?? []).map(toTrigger))),

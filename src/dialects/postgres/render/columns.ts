@@ -5,7 +5,7 @@ import type { Column, Schema } from '../../../core/model.js';
 import type { RenderContext, StepDraft } from '../../../plan/dialect.js';
 import { isLosslessConversion, isSafeWidening } from '../types.js';
 import { qualifiedName, quoteIdent } from '../quote.js';
-import { alterTable, columnDefinition, identityClause, sequenceClauses } from './sql-parts.js';
+import { alterTable, columnDefinition, identityClause, restartClause, sequenceClauses } from './sql-parts.js';
 
 function typeClause(column: Column, usingCast: boolean, viaText: boolean): string {
   const collate = column.collation ? ` COLLATE ${column.collation}` : '';
@@ -33,7 +33,7 @@ function identityChanges(a: Column, b: Column): string[] {
     },
     false,
   );
-  parts.push(...changed.map((clause) => `SET ${clause}`));
+  parts.push(...changed.map((clause) => `SET ${clause}`), ...restartClause(x, y));
   return parts.length ? [parts.join(' ')] : [];
 }
 

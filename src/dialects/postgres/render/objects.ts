@@ -57,12 +57,15 @@ export function dropView(c: ChangeOf<'drop_view'>): StepDraft {
   };
 }
 
-/** CREATE OR REPLACE keeps grants and dependents, but only appends columns; anything else is drop + create. */
+/**
+ * CREATE OR REPLACE keeps grants and dependents, but only appends columns and never changes the type
+ * of one it keeps; anything else is drop + create.
+ */
 export function canReplaceView(from: View, to: View): boolean {
   return (
     !from.materialized &&
     !to.materialized &&
-    from.columns.every((c, i) => to.columns[i] === c) &&
+    from.columns.every((c, i) => to.columns[i] === c && from.columnTypes?.[i] === to.columnTypes?.[i]) &&
     JSON.stringify(from.options ?? []) === JSON.stringify(to.options ?? [])
   );
 }

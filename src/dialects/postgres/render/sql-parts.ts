@@ -24,6 +24,19 @@ export function sequenceClauses(options: SequenceOptions, withType: boolean): st
   return out;
 }
 
+/**
+ * PostgreSQL refuses new MINVALUE/MAXVALUE bounds that leave the sequence's current value outside
+ * (`RESTART value ... cannot be less than MINVALUE`). Where the old start value falls outside the new
+ * bounds, a sequence that was never advanced would be refused: the ALTER restarts it at its new start.
+ */
+export function restartClause(a: SequenceOptions, b: SequenceOptions): string[] {
+  if (a.start === undefined || (a.min === b.min && a.max === b.max)) return [];
+  const start = BigInt(a.start);
+  const below = b.min !== undefined && start < BigInt(b.min);
+  const above = b.max !== undefined && start > BigInt(b.max);
+  return below || above ? ['RESTART'] : [];
+}
+
 export function identityClause(column: Column): string {
   const identity = column.identity;
   if (!identity) return '';

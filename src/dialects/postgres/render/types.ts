@@ -6,7 +6,7 @@ import { qualify } from '../../../core/model.js';
 import type { RenderContext, StepDraft } from '../../../plan/dialect.js';
 import { qualifiedName, quoteIdent, quoteLiteral, quoteQualified } from '../quote.js';
 import { aroundDependentViews } from './dependents.js';
-import { alterTable, commentSql, grantSql, ownedBySql, sequenceClauses } from './sql-parts.js';
+import { alterTable, commentSql, grantSql, ownedBySql, restartClause, sequenceClauses } from './sql-parts.js';
 
 export function createSchema(c: ChangeOf<'create_schema'>): StepDraft {
   return { sql: [`CREATE SCHEMA ${quoteIdent(c.to.name)}`], reverse: { kind: 'sql', sql: [`DROP SCHEMA ${quoteIdent(c.to.name)}`] } };
@@ -304,7 +304,7 @@ function alterSequenceSql(a: Sequence, b: Sequence): string[] {
   const changed: Sequence = { schema: b.schema, name: b.name };
   const diff = (k: keyof Sequence) => (a[k] !== b[k] ? b[k] : undefined);
   const options = sequenceClauses({ ...changed, dataType: diff('dataType') as string, start: diff('start') as string, increment: diff('increment') as string, min: diff('min') as string, max: diff('max') as string, cache: diff('cache') as string, cycle: diff('cycle') as boolean }, true);
-  const sql = options.length ? [`ALTER SEQUENCE ${quoteQualified(key)} ${options.join(' ')}`] : [];
+  const sql = options.length ? [`ALTER SEQUENCE ${quoteQualified(key)} ${[...options, ...restartClause(a, b)].join(' ')}`] : [];
   if (a.ownedBy !== b.ownedBy) sql.push(ownedBySql(key, b.ownedBy));
   return sql;
 }

@@ -1,0 +1,4 @@
+-- A view column keeps its name but changes type: CREATE OR REPLACE VIEW cannot do that.
+CREATE TABLE shipments (id integer PRIMARY KEY, weight_grams integer NOT NULL, sent_on date);
+CREATE VIEW heavy_shipments AS
+  SELECT id, weight_grams / 1000 AS weight_kg, sent_on FROM shipments WHERE weight_grams > 20000;
