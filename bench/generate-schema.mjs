@@ -115,7 +115,7 @@ export function changeModel(model, seed = 7) {
         break;
       case 1:
         table.columns.push({ name: 'added_flag', type: 'boolean', notNull: true, default: 'false' });
-        table.indexes.push({ name: `${table.name}_added_flag_idx`.slice(0, 63), columns: ['added_flag'], unique: false, partial: 'added_flag' });
+        addIndex(table, { name: `${table.name}_added_flag_idx`.slice(0, 63), columns: ['added_flag'], unique: false, partial: 'added_flag' });
         break;
       case 2: {
         const col = plain.find((c) => c.type === 'varchar(120)') ?? plain.find((c) => c.type === 'integer');
@@ -131,7 +131,7 @@ export function changeModel(model, seed = 7) {
       }
       case 4:
         if (table.indexes.length > 0 && !table.indexes[0].name.endsWith('_fk_idx')) table.indexes.shift();
-        table.indexes.push({ name: `${table.name}_label_idx`.slice(0, 63), columns: ['label'], unique: false, partial: null });
+        addIndex(table, { name: `${table.name}_label_idx`.slice(0, 63), columns: ['label'], unique: false, partial: null });
         break;
       case 5: {
         const col = plain.find((c) => !c.notNull) ?? plain[0];
@@ -146,7 +146,7 @@ export function changeModel(model, seed = 7) {
           const column = `${next.tables[parent].name}_ref`;
           table.columns.push({ name: column, type: 'bigint', notNull: false, default: null });
           table.fks.push({ column, target: parent, onDelete: 'SET NULL' });
-          table.indexes.push({ name: `${table.name}_${column}_idx`.slice(0, 63), columns: [column], unique: false, partial: null });
+          addIndex(table, { name: `${table.name}_${column}_idx`.slice(0, 63), columns: [column], unique: false, partial: null });
         } else {
           table.columns.push({ name: 'added_at', type: 'timestamptz', notNull: false, default: 'now()' });
         }
@@ -177,6 +177,10 @@ export function changeModel(model, seed = 7) {
   next.enums[0].labels = [...next.enums[0].labels, 'superseded'];
   next.views[0] = { ...next.views[0], extra: true };
   return next;
+}
+
+function addIndex(table, index) {
+  if (!table.indexes.some((ix) => ix.name === index.name)) table.indexes.push(index);
 }
 
 const q = (name) => `"${name}"`;
