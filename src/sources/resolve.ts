@@ -11,7 +11,6 @@ import { introspectPostgres } from '../dialects/postgres/introspect.js';
 import { connectPostgres } from '../dialects/postgres/server.js';
 import { introspectSqlite } from '../dialects/sqlite/introspect.js';
 import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
-import { loadPrisma } from './prisma/load-prisma.js';
 import { loadMysqlSql } from './sql/load-mysql-sql.js';
 import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
 import { upSectionsOnly } from './sql/up-sections.js';
@@ -56,6 +55,8 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
     const text = await readFile(source, 'utf8').catch(() => {
       throw new UserError('NOT_FOUND', `no such file: ${source}`);
     });
+    // Imported on first use: the Prisma grammar is the slowest module to load, and most runs never need it.
+    const { loadPrisma } = await import('./prisma/load-prisma.js');
     return loadPrisma(text, { file: source, dialect: options.dialect, scratchUrl: options.scratchUrl });
   }
   return loadSqlTexts(await readSqlSource(source, options), options);
