@@ -4,7 +4,7 @@
 // BENCHMARKS.md and benchmarks.svg from the medians.
 //
 // Options: --sizes 10,100,1000,5000  --runs 3  --quick (1 run, 100 calls, small sizes only)
-//          --calls 1000 --call-budget 180 (seconds)  --validate-max 1000  --no-peer  --no-mcp
+//          --large-runs 1 (runs at 5,000 tables; 1,000 tables get 2)  --calls 1000 --call-budget 120 (seconds)  --validate-max 1000  --no-peer  --no-mcp
 //          --server URL (default PG_TEST_URL)  --report-only (re-render from .tmp/bench/results.json)
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,8 +23,11 @@ const flag = (name) => argv.includes(name);
 const quick = flag('--quick');
 const sizes = option('--sizes', quick ? '10,100' : '10,100,1000,5000').split(',').map(Number);
 const runs = Number(option('--runs', quick ? 1 : 3));
+const largeRuns = Number(option('--large-runs', 1));
+/** The largest schemas take minutes a run on a shared machine: fewer runs there keep the whole bench near 15 minutes. */
+const runsFor = (size) => (size >= 5000 ? Math.min(runs, largeRuns) : size >= 1000 ? Math.min(runs, Math.max(largeRuns, 2)) : runs);
 const calls = Number(option('--calls', quick ? 100 : 1000));
-const callBudgetMs = Number(option('--call-budget', quick ? 30 : 180)) * 1000;
+const callBudgetMs = Number(option('--call-budget', quick ? 30 : 120)) * 1000;
 const validateMax = Number(option('--validate-max', 1000));
 const server = option('--server', process.env.PG_TEST_URL);
 const work = join(process.cwd(), '.tmp', 'bench');
@@ -49,11 +52,14 @@ function runProcess(command, args, { rss = false, env = {} } = {}) {
       const stdout = Buffer.concat(out).toString();
       const stderr = Buffer.concat(err).toString();
       let maxRssMb;
+      let cpuMs;
       if (rssFile) {
-        maxRssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
+        const usage = JSON.parse(await readFile(rssFile, 'utf8').catch(() => '{}'));
+        maxRssMb = usage.maxRSS / 1024;
+        cpuMs = usage.cpu / 1000;
         await rm(rssFile, { force: true });
       }
-      resolve({ code, ms, stdout, stderr, maxRssMb });
+      resolve({ code, ms, stdout, stderr, maxRssMb, cpuMs });
     });
   });
 }
@@ -79,20 +85,25 @@ async function writeSchemas(size) {
 
 async function measureSize(size, files) {
   const result = { size, bytes: files.bytes, phases: [], cli: [], floor: [], loads: [] };
-  for (let r = 0; r < runs; r++) {
+  for (let r = 0; r < runsFor(size); r++) {
     const args = ['bench/measure-size.mjs', files.fromFile, files.toFile];
-    if (size <= validateMax) args.push('--validate');
+    if (size <= validateMax && r === 0) args.push('--validate');
     if (server) args.push('--server', server);
     const phase = await runProcess(process.execPath, args);
     if (phase.code !== 0) throw new Error(`measure-size ${size} failed: ${phase.stderr.slice(-2000)}`);
     result.phases.push(lastJson(phase.stdout));
     const cli = await runProcess(process.execPath, ['dist/cli/main.js', 'generate-migration', '--from', files.fromFile, '--to', files.toFile, '--allow-data-loss', '--json'], { rss: true });
     if (cli.code !== 0) throw new Error(`generate-migration ${size} failed (${cli.code}): ${cli.stderr.slice(-2000)}`);
-    result.cli.push({ ms: cli.ms, maxRssMb: cli.maxRssMb, outputBytes: cli.stdout.length });
-    const floor = await runProcess(process.execPath, ['bench/floor-parse.mjs', files.fromFile, files.toFile]);
+    result.cli.push({ ms: cli.ms, cpuMs: cli.cpuMs, maxRssMb: cli.maxRssMb, outputBytes: cli.stdout.length });
+    if (server) {
+      const viaServer = await runProcess(process.execPath, ['dist/cli/main.js', 'generate-migration', '--from', files.fromFile, '--to', files.toFile, '--allow-data-loss', '--json', '--scratch-url', server], { rss: true });
+      if (viaServer.code !== 0) throw new Error(`generate-migration --scratch-url ${size} failed (${viaServer.code}): ${viaServer.stderr.slice(-2000)}`);
+      result.cliServer = [...(result.cliServer ?? []), { ms: viaServer.ms, cpuMs: viaServer.cpuMs, maxRssMb: viaServer.maxRssMb }];
+    }
+    const floor = await runProcess(process.execPath, ['bench/floor-parse.mjs', files.fromFile, files.toFile], { rss: true });
     if (floor.code !== 0) throw new Error(`floor ${size} failed: ${floor.stderr.slice(-2000)}`);
-    result.floor.push({ processMs: floor.ms, ...lastJson(floor.stdout) });
-    log(`size ${size} run ${r + 1}/${runs}: generate (process) ${Math.round(cli.ms)} ms, ${Math.round(cli.maxRssMb)} MB; floor process ${Math.round(floor.ms)} ms; load ${await loadAverage()}`);
+    result.floor.push({ processMs: floor.ms, processCpuMs: floor.cpuMs, ...lastJson(floor.stdout) });
+    log(`size ${size} run ${r + 1}/${runsFor(size)}: generate (process) ${Math.round(cli.ms)} ms (${Math.round(cli.cpuMs)} ms CPU), ${Math.round(cli.maxRssMb)} MB; floor process ${Math.round(floor.ms)} ms; load ${await loadAverage()}`);
   }
   if (server && !flag('--no-peer')) result.peer = await measurePeer(size, files);
   return result;
@@ -110,9 +121,9 @@ async function measurePeer(size, files) {
     url.pathname = `/${name}`;
     return url.toString();
   };
-  const peer = { load: [], diff: [], outputBytes: 0 };
+  const peer = { load: [], diff: [], diffCpu: [], outputBytes: 0 };
   try {
-    for (let r = 0; r < runs; r++) {
+    for (let r = 0; r < runsFor(size); r++) {
       let loadMs = 0;
       for (const [i, name] of names.entries()) {
         await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -129,9 +140,10 @@ async function measurePeer(size, files) {
       const diff = await runProcess(process.execPath, ['node_modules/@pgkit/migra/dist/command.js', 'run', urlOf(names[0]), urlOf(names[1]), '--unsafe'], { rss: true });
       if (diff.code !== 0 && diff.code !== 2) throw new Error(`migra ${size} failed (${diff.code}): ${diff.stderr.slice(-2000)}`);
       peer.diff.push(diff.ms);
+      peer.diffCpu.push(diff.cpuMs);
       peer.maxRssMb = diff.maxRssMb;
       peer.outputBytes = diff.stdout.length;
-      log(`size ${size} run ${r + 1}/${runs}: migra load ${Math.round(loadMs)} ms, diff ${Math.round(diff.ms)} ms`);
+      log(`size ${size} run ${r + 1}/${runsFor(size)}: migra load ${Math.round(loadMs)} ms, diff ${Math.round(diff.ms)} ms`);
     }
   } finally {
     for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
@@ -214,7 +226,7 @@ async function main() {
   const began = new Date();
   const loadBefore = await loadAverage();
   log(`sizes ${sizes.join(',')}, ${runs} run(s) each; load average ${loadBefore}`);
-  const results = { began: began.toISOString(), options: { sizes, runs, calls, validateMax, server: Boolean(server) }, loadBefore, machine: await versions(), sizes: [] };
+  const results = { began: began.toISOString(), options: { sizes, runs, largeRuns, calls, validateMax, server: Boolean(server) }, loadBefore, machine: await versions(), sizes: [] };
   for (const size of sizes) results.sizes.push(await measureSize(size, await writeSchemas(size)));
   if (!flag('--no-mcp')) results.mcp = await measureMcp();
   results.loadAfter = await loadAverage();
