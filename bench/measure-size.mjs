@@ -1,5 +1,6 @@
 // One schema size, in its own process so that its peak memory is its own. Prints one JSON line:
-// milliseconds per phase and the process's maxRSS. Usage: node bench/measure-size.mjs from.sql to.sql [--server URL]
+// milliseconds per phase and the process's maxRSS.
+// Usage: node bench/measure-size.mjs from.sql to.sql [--validate] [--no-warm] [--server URL]
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { loadPostgresParser, parsePostgres } from '../dist/sources/sql/parse-postgres.js';
@@ -16,6 +17,7 @@ import { validateMigration } from '../dist/validate/validate-migration.js';
 const [fromFile, toFile, ...rest] = process.argv.slice(2);
 const server = rest[rest.indexOf('--server') + 1] && rest.includes('--server') ? rest[rest.indexOf('--server') + 1] : undefined;
 const validate = rest.includes('--validate');
+const warm = !rest.includes('--no-warm');
 
 const times = {};
 async function timed(name, fn) {
@@ -42,11 +44,12 @@ await timed('emit', () => {
   renderDown(plan, { name });
   return EMITTERS.sql.emit(plan, { name, prefix: '0001', timestamp: '', existing: [], allowDataLoss: true });
 });
-const result = await timed('generateWarm', () => generateMigration({ from: fromFile, to: toFile, allowDataLoss: true, timestamp: '0001' }));
+if (warm) await timed('generateWarm', () => generateMigration({ from: fromFile, to: toFile, allowDataLoss: true, timestamp: '0001' }));
 if (validate) {
-  const up = result.up;
-  await timed('validatePglite', () => validateMigration({ fromSql, from, to, up, down: result.down, sampleRows: 3 }));
-  if (server) await timed('validateServer', () => validateMigration({ fromSql, from, to, up, down: result.down, serverUrl: server, sampleRows: 3 }));
+  const up = renderUp(plan, { name: 'bench', allowDataLoss: true });
+  const down = renderDown(plan, { name: 'bench' });
+  await timed('validatePglite', () => validateMigration({ fromSql, from, to, up, down, sampleRows: 3 }));
+  if (server) await timed('validateServer', () => validateMigration({ fromSql, from, to, up, down, serverUrl: server, sampleRows: 3 }));
 }
 await closeScratchPool();
 const out = {

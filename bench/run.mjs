@@ -5,7 +5,8 @@
 //
 // Options: --sizes 10,100,1000,5000  --runs 3  --quick (1 run, 100 calls, small sizes only)
 //          --large-runs 1 (runs at 5,000 tables; 1,000 tables get 2)  --calls 1000 --call-budget 120 (seconds)  --validate-max 1000  --no-peer  --no-mcp
-//          --server URL (default PG_TEST_URL)  --report-only (re-render from .tmp/bench/results.json)
+//          --server URL (default PG_TEST_URL)  --warm-max 1000  --results FILE
+//          --report-only [--merge a.json,b.json] (re-render from saved results)
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ const callBudgetMs = Number(option('--call-budget', quick ? 30 : 120)) * 1000;
 const validateMax = Number(option('--validate-max', 1000));
 const server = option('--server', process.env.PG_TEST_URL);
 const work = join(process.cwd(), '.tmp', 'bench');
-const resultsFile = join(work, 'results.json');
+const resultsFile = option('--results', join(work, 'results.json'));
+const warmMax = Number(option('--warm-max', 1000));
 
 const log = (...parts) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
 
@@ -88,6 +90,7 @@ async function measureSize(size, files) {
   for (let r = 0; r < runsFor(size); r++) {
     const args = ['bench/measure-size.mjs', files.fromFile, files.toFile];
     if (size <= validateMax && r === 0) args.push('--validate');
+    if (size > warmMax) args.push('--no-warm');
     if (server) args.push('--server', server);
     const phase = await runProcess(process.execPath, args);
     if (phase.code !== 0) throw new Error(`measure-size ${size} failed: ${phase.stderr.slice(-2000)}`);
@@ -219,7 +222,10 @@ async function versions() {
 
 async function main() {
   if (flag('--report-only')) {
-    await writeReport(JSON.parse(await readFile(resultsFile, 'utf8')));
+    // --merge a.json,b.json: runs of different sizes made apart (e.g. the largest size in a second process).
+    const files = option('--merge', resultsFile).split(',');
+    const parts = await Promise.all(files.map(async (f) => JSON.parse(await readFile(f, 'utf8'))));
+    await writeReport(mergeResults(parts));
     return;
   }
   await mkdir(work, { recursive: true });
@@ -227,13 +233,31 @@ async function main() {
   const loadBefore = await loadAverage();
   log(`sizes ${sizes.join(',')}, ${runs} run(s) each; load average ${loadBefore}`);
   const results = { began: began.toISOString(), options: { sizes, runs, largeRuns, calls, validateMax, server: Boolean(server) }, loadBefore, machine: await versions(), sizes: [] };
-  for (const size of sizes) results.sizes.push(await measureSize(size, await writeSchemas(size)));
+  const save = () => writeFile(resultsFile, JSON.stringify({ ...results, loadAfter: results.loadAfter ?? '(unfinished)', seconds: (Date.now() - began.getTime()) / 1000 }, null, 2));
+  for (const size of sizes) {
+    results.sizes.push(await measureSize(size, await writeSchemas(size)));
+    await save();
+  }
   if (!flag('--no-mcp')) results.mcp = await measureMcp();
   results.loadAfter = await loadAverage();
   results.seconds = (Date.now() - began.getTime()) / 1000;
   await writeFile(resultsFile, JSON.stringify(results, null, 2));
   log(`done in ${Math.round(results.seconds)} s; load average ${results.loadAfter}; results in ${resultsFile}`);
   await writeReport(results);
+}
+
+/** Several result files → one: sizes in order, the earliest start, the widest load range, MCP from whichever has it. */
+function mergeResults(parts) {
+  const [first, ...rest] = parts;
+  const merged = { ...first, sizes: parts.flatMap((p) => p.sizes).sort((a, b) => a.size - b.size) };
+  merged.mcp = parts.find((p) => p.mcp)?.mcp;
+  merged.seconds = Math.max(...parts.map((p) => p.seconds ?? 0));
+  if (rest.length > 0) {
+    merged.loadBefore = parts.map((p) => p.loadBefore).join(' / ');
+    merged.loadAfter = parts.map((p) => p.loadAfter).join(' / ');
+    merged.parallel = parts.map((p) => p.options.sizes.join(',')).join(' and ');
+  }
+  return merged;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
