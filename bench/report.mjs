@@ -151,7 +151,7 @@ export async function writeReport(results, { markdownFile = 'BENCHMARKS.md', svg
   }
   lines.push('');
   if (findings.trim()) lines.push(findings.trim(), '');
-  lines.push('Re-run: `npm run bench` (about 15 minutes), `npm run bench -- --quick` (sizes 10 and 100, one run), `npm run bench -- --sizes 10,100,1000 --runs 5`; the real server is used for the peer and for server validation when `PG_TEST_URL` (or `--server URL`) is set. Raw figures of a run: `.tmp/bench/results.json`; `npm run bench -- --report-only` renders them again. This page: `node bench/run.mjs --report-only --merge bench/results/results-small.json,bench/results/results-5000-partial.json`.', '');
+  lines.push('Re-run: `npm run bench` (this run took 34 minutes on the loaded machine, with two bench processes side by side), `npm run bench -- --quick` (sizes 10 and 100, one run), `npm run bench -- --sizes 10,100,1000 --runs 5`; the real server is used for the peer and for server validation when `PG_TEST_URL` (or `--server URL`) is set. Raw figures of a run: `.tmp/bench/results.json`; `npm run bench -- --report-only` renders them again. This page: `node bench/run.mjs --report-only --merge bench/results/results-small.json,bench/results/results-5000-partial.json`.', '');
   await writeFile(markdownFile, lines.join('\n'));
   const series = [
     { name: 'ours: whole process', points: rows.map((r) => [r.size, r.cli]) },
