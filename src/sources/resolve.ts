@@ -9,7 +9,6 @@ import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
 import { introspectSqlite } from '../dialects/sqlite/introspect.js';
 import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
-import { loadPrisma } from './prisma/load-prisma.js';
 import { loadMysqlSql } from './sql/load-mysql-sql.js';
 import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
 import { upSectionsOnly } from './sql/up-sections.js';
@@ -55,10 +54,16 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
     const text = await readFile(source, 'utf8').catch(() => {
       throw new UserError('NOT_FOUND', `no such file: ${source}`);
     });
-    return loadPrisma(text, { file: source, dialect: options.dialect, scratchUrl: options.scratchUrl });
+    return loadPrismaLazily(text, source, options);
   }
-  if (isInlinePrisma(source)) return loadPrisma(source, { file: '<inline schema.prisma>', dialect: options.dialect, scratchUrl: options.scratchUrl });
+  if (isInlinePrisma(source)) return loadPrismaLazily(source, '<inline schema.prisma>', options);
   return loadSqlTexts(await readSqlSource(source, options), options);
+}
+
+/** Imported on first use: the Prisma grammar is the slowest module to load, and most runs never need it. */
+async function loadPrismaLazily(text: string, file: string, options: LoadOptions): Promise<Schema> {
+  const { loadPrisma } = await import('./prisma/load-prisma.js');
+  return loadPrisma(text, { file, dialect: options.dialect, scratchUrl: options.scratchUrl });
 }
 
 /** Prisma schema text passed inline: blocks such as `model User {` or `datasource db {`, which SQL never has. */

@@ -68,13 +68,26 @@ export function parseMigration(sql: string, file?: string): ParsedSql {
     const location = rawStmt.stmt_location ?? 0;
     const byteEnd = rawStmt.stmt_len ? location + rawStmt.stmt_len : byteLength;
     // The parser's range may begin with whitespace and comments; a finding points at the first token.
-    const firstToken = codeTokenStarts.find((start) => start >= location && start < byteEnd) ?? location;
+    const next = codeTokenStarts[firstAtOrAfter(codeTokenStarts, location)];
+    const firstToken = next !== undefined && next < byteEnd ? next : location;
     const start = toOffset(firstToken);
     const end = toOffset(byteEnd);
     const text = sql.slice(start, end).replace(/[\s;]+$/u, '');
     statements.push({ index: statements.length, node: rawStmt.stmt as Node, text, start, end: start + text.length });
   }
   return { statements, comments, toOffset };
+}
+
+/** Index of the first of the ascending `starts` at or after `offset` (a scan from the start made parsing quadratic). */
+function firstAtOrAfter(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function parseOrThrow(sql: string, file?: string) {
