@@ -17,7 +17,7 @@ import { generateMigration } from '../../src/ops/generate-migration.js';
 import { loadSqliteSql } from '../../src/sources/sql/load-sqlite-sql.js';
 import { SQLITE_CASES, type Case } from '../dialects/sqlite/cases.js';
 import { BOOKKEEPING } from '../helpers/node-runners.js';
-import { knexSqliteRunner, prismaSqliteRunner, typeormSqliteRunner, type SqliteRunner } from '../helpers/node-runners-sqlite.js';
+import { knexSqliteRunner, prismaSqliteRunner, typeormSqliteRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
 
 const tmpRoot = join(import.meta.dirname, '..', '..', '.tmp');
 const RUNNERS = { knex: knexSqliteRunner, typeorm: typeormSqliteRunner, prisma: prismaSqliteRunner } as const;

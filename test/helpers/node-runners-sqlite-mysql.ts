@@ -2,7 +2,7 @@
  * The Node migration runners on SQLite (better-sqlite3), driven as their users drive them: Knex's
  * migrator (`client: 'better-sqlite3'`) and TypeORM's DataSource (`type: 'better-sqlite3'`), on a
  * database file. Prisma Migrate's way of applying migration.sql is the script sent as one exec, with
- * a row in _prisma_migrations.
+ * a row in _prisma_migrations. On MySQL/MariaDB: Knex and TypeORM against a scratch database.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,9 +12,10 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
+/** `target`: the SQLite database file, or the MySQL/MariaDB database URL. */
 export interface SqliteRunner {
-  up(dir: string, file: string): Promise<void>;
-  down(dir: string, file: string): Promise<void>;
+  up(dir: string, target: string): Promise<void>;
+  down(dir: string, target: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,6 +99,45 @@ export function prismaSqliteRunner(): SqliteRunner {
     async close() {
       db?.close();
       db = undefined;
+    },
+  };
+}
+
+/** A database on a MySQL/MariaDB server, by URL: Knex with `mysql2`, TypeORM's `mariadb` driver. */
+export function knexMysqlRunner(): SqliteRunner {
+  const { knex } = require('knex') as typeof import('knex');
+  let instance: ReturnType<typeof knex> | undefined;
+  const open = (url: string) => (instance ??= knex({ client: 'mysql2', connection: url, pool: { min: 0, max: 2 } }));
+  return {
+    up: async (dir, url) => void (await open(url).migrate.latest({ directory: dir, loadExtensions: ['.js'] })),
+    down: async (dir, url) => void (await open(url).migrate.rollback({ directory: dir, loadExtensions: ['.js'] })),
+    close: async () => {
+      await instance?.destroy();
+      instance = undefined;
+    },
+  };
+}
+
+export function typeormMysqlRunner(): SqliteRunner {
+  let source: import('typeorm').DataSource | undefined;
+  let transactionFalse = false;
+  return {
+    async up(dir, url) {
+      const { DataSource } = await import('typeorm');
+      const name = readdirSync(dir).find((f) => f.endsWith('.ts')) as string;
+      const module = (await import(pathToFileURL(join(dir, name)).href)) as Record<string, new () => { transaction?: boolean }>;
+      const migration = Object.values(module)[0] as new () => { transaction?: boolean };
+      transactionFalse = new migration().transaction === false;
+      source = new DataSource({ type: 'mariadb', url, migrations: [migration], migrationsTransactionMode: 'each', logging: false });
+      await source.initialize();
+      await source.runMigrations({ transaction: transactionFalse ? 'none' : 'each' });
+    },
+    async down() {
+      await source?.undoLastMigration({ transaction: transactionFalse ? 'none' : 'each' });
+    },
+    async close() {
+      if (source?.isInitialized) await source.destroy();
+      source = undefined;
     },
   };
 }
