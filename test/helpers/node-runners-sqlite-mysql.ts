@@ -141,3 +141,37 @@ export function typeormMysqlRunner(): SqliteRunner {
     },
   };
 }
+
+/** Sequelize (`dialect: 'mysql'`, on mysql2) through umzug, as sequelize-cli runs the files. */
+export function sequelizeMysqlRunner(): SqliteRunner {
+  let sequelize: import('sequelize').Sequelize | undefined;
+  let umzug: import('umzug').Umzug<import('sequelize').QueryInterface> | undefined;
+  return {
+    async up(dir, url) {
+      const { Sequelize } = require('sequelize') as typeof import('sequelize');
+      const { Umzug, SequelizeStorage } = require('umzug') as typeof import('umzug');
+      sequelize = new Sequelize(url, { dialect: 'mysql', logging: false });
+      const context = sequelize.getQueryInterface();
+      umzug = new Umzug({
+        migrations: {
+          glob: ['*.js', { cwd: dir }],
+          resolve: ({ name, path }) => {
+            const migration = require(path as string) as { up: Function; down: Function };
+            return { name, up: async () => migration.up(context, Sequelize), down: async () => migration.down(context, Sequelize) };
+          },
+        },
+        context,
+        storage: new SequelizeStorage({ sequelize }),
+        logger: undefined,
+      });
+      await umzug.up();
+    },
+    async down() {
+      await umzug?.down();
+    },
+    async close() {
+      await sequelize?.close();
+      sequelize = undefined;
+    },
+  };
+}
