@@ -175,3 +175,51 @@ export function sequelizeMysqlRunner(): SqliteRunner {
     },
   };
 }
+
+const PRISMA_MIGRATIONS_TABLE_MYSQL = `CREATE TABLE IF NOT EXISTS \`_prisma_migrations\` (
+    \`id\` VARCHAR(36) NOT NULL PRIMARY KEY,
+    \`checksum\` VARCHAR(64) NOT NULL,
+    \`finished_at\` DATETIME(3) NULL,
+    \`migration_name\` VARCHAR(255) NOT NULL,
+    \`logs\` TEXT NULL,
+    \`rolled_back_at\` DATETIME(3) NULL,
+    \`started_at\` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    \`applied_steps_count\` INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+/** `prisma migrate deploy` on MySQL: each migration.sql statement by statement (MySQL DDL is not transactional), then its row. */
+export function prismaMysqlRunner(): SqliteRunner {
+  let client: import('../../src/dialects/mysql/client.js').MysqlClient | undefined;
+  let applied: string[] = [];
+  const run = async (script: string) => {
+    const { splitMysql } = await import('../../src/dialects/mysql/split.js');
+    for (const s of splitMysql(script)) await client?.exec(s.text);
+  };
+  return {
+    async up(dir, url) {
+      const { connectMysql } = await import('../../src/dialects/mysql/client.js');
+      client ??= await connectMysql(url);
+      await client.exec(PRISMA_MIGRATIONS_TABLE_MYSQL);
+      const done = new Set((await client.query<{ migration_name: string }>('SELECT migration_name FROM `_prisma_migrations` WHERE rolled_back_at IS NULL')).map((r) => r.migration_name));
+      const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      applied = [];
+      for (const folder of folders.filter((f) => !done.has(f))) {
+        const script = readFileSync(join(dir, folder, 'migration.sql'), 'utf8');
+        await run(script);
+        const checksum = createHash('sha256').update(script).digest('hex');
+        await client.query('INSERT INTO `_prisma_migrations` (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, CURRENT_TIMESTAMP(3), ?, 1)', [randomUUID(), checksum, folder]);
+        applied.push(folder);
+      }
+    },
+    async down(dir) {
+      for (const folder of [...applied].reverse()) {
+        await run(readFileSync(join(dir, folder, 'down.sql'), 'utf8'));
+        await client?.query('UPDATE `_prisma_migrations` SET rolled_back_at = CURRENT_TIMESTAMP(3) WHERE migration_name = ?', [folder]);
+      }
+    },
+    async close() {
+      await client?.close();
+      client = undefined;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * The MySQL matrix (test/dialects/mysql/cases.ts) × Knex, TypeORM and Sequelize (umzug), generated with `--dialect mysql`
+ * The MySQL matrix (test/dialects/mysql/cases.ts) × Knex, TypeORM, Sequelize (umzug) and Prisma, generated with `--dialect mysql`
  * and run by each tool's own runner on a scratch database of MYSQL_TEST_URL's server (MariaDB here):
  * after up the introspected database equals the case's `to`, after down its `from`.
  */
@@ -17,11 +17,11 @@ import { loadMysqlSql } from '../../src/sources/sql/load-mysql-sql.js';
 import { MYSQL_CASES } from '../dialects/mysql/cases.js';
 import { MYSQL_TEST_URL, mysqlDatabaseWith, withoutViewQueries } from '../dialects/mysql/helpers.js';
 import { BOOKKEEPING } from '../helpers/node-runners.js';
-import { knexMysqlRunner, sequelizeMysqlRunner, typeormMysqlRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
+import { knexMysqlRunner, prismaMysqlRunner, sequelizeMysqlRunner, typeormMysqlRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
 
 type Case = (typeof MYSQL_CASES)[number];
 const tmpRoot = join(import.meta.dirname, '..', '..', '.tmp');
-const RUNNERS = { knex: knexMysqlRunner, typeorm: typeormMysqlRunner, sequelize: sequelizeMysqlRunner } as const;
+const RUNNERS = { knex: knexMysqlRunner, typeorm: typeormMysqlRunner, sequelize: sequelizeMysqlRunner, prisma: prismaMysqlRunner } as const;
 type Format = keyof typeof RUNNERS;
 
 const load = (sql: string): Promise<Schema> => loadMysqlSql([{ file: 'x.sql', text: sql }], { serverUrl: MYSQL_TEST_URL });
