@@ -108,13 +108,21 @@ function onView(change: Change | undefined, views: ReadonlySet<string>): boolean
 
 function upAction(dialect: DialectId, step: Step, views: ReadonlySet<string>): Action {
   const op = step.change && step.sql.length === 1 && step.transactional && !onView(step.change, views) ? forwardOp(dialect, step.change) : undefined;
-  return op ? { kind: 'op', op, sql: step.sql } : { kind: 'raw', sql: step.sql };
+  return op && !inlineKeys(dialect, op, step.sql) ? { kind: 'op', op, sql: step.sql } : { kind: 'raw', sql: step.sql };
+}
+
+/**
+ * SQLite cannot add a foreign key to an existing table, so its plan writes a new table's keys inside
+ * CREATE TABLE (the change itself carries none): such a table is created by its SQL, not the builder.
+ */
+function inlineKeys(dialect: DialectId, op: BuilderOp, sql: readonly string[]): boolean {
+  return dialect === 'sqlite' && op.op === 'createTable' && sql.some((s) => /\bREFERENCES\b/i.test(s));
 }
 
 function downAction(dialect: DialectId, step: Step, views: ReadonlySet<string>): Action {
   if (step.reverse.kind === 'irreversible') return { kind: 'irreversible', message: `irreversible step: ${step.description}: ${step.reverse.reason}` };
   const op = step.change && step.reverse.sql.length === 1 && step.transactional && !onView(step.change, views) ? reverseOp(dialect, step.change) : undefined;
-  return op ? { kind: 'op', op, sql: step.reverse.sql } : { kind: 'raw', sql: step.reverse.sql };
+  return op && !inlineKeys(dialect, op, step.reverse.sql) ? { kind: 'op', op, sql: step.reverse.sql } : { kind: 'raw', sql: step.reverse.sql };
 }
 
 function forwardOp(dialect: DialectId, change: Change): BuilderOp | undefined {
@@ -144,6 +152,8 @@ function forwardOp(dialect: DialectId, change: Change): BuilderOp | undefined {
       return table === undefined ? undefined : { op: 'renameColumn', table, from: change.from.name, to: change.to.name, serial: isSerial(change.from) };
     }
     case 'add_index': {
+      // SQLite keeps CREATE INDEX as written and compares that text: the planned statement, not a builder's quoting.
+      if (dialect === 'sqlite') return undefined;
       const table = bare(change.table);
       const index = plainIndex(change.to);
       return table !== undefined && index ? { op: 'addIndex', table, index } : undefined;
@@ -192,7 +202,7 @@ function reverseOp(dialect: DialectId, change: Change): BuilderOp | undefined {
     case 'addIndex':
       return { op: 'dropIndex', table: forward.table, index: forward.index };
     case 'dropIndex':
-      return { op: 'addIndex', table: forward.table, index: forward.index };
+      return dialect === 'sqlite' ? undefined : { op: 'addIndex', table: forward.table, index: forward.index };
     case 'addForeignKey':
       return { op: 'dropForeignKey', table: forward.table, fk: forward.fk };
     case 'dropForeignKey':
@@ -225,7 +235,7 @@ function plainTable(dialect: DialectId, table: Table): PlainTable | undefined {
   const uniques: { name: string; columns: readonly string[] }[] = [];
   const checks: { name: string; expression: string }[] = [];
   for (const c of sortedValues(table.constraints)) {
-    if (c.kind === 'foreign_key') continue; // added by later steps
+    if (c.kind === 'foreign_key') continue; // added by later steps (SQLite: see inlineKeys)
     if (!c.validated || c.deferrable || c.comment !== undefined) return undefined;
     if (c.kind === 'primary_key') primaryKey = { name: c.name, columns: c.columns };
     else if (c.kind === 'unique' && /^UNIQUE \([^()]*\)$/.test(c.definition)) uniques.push({ name: c.name, columns: c.columns });

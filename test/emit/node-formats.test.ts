@@ -62,7 +62,7 @@ describe('Knex emitter', () => {
     checkJs(code);
     expect(code).toContain("await knex.schema.createTable('orders', (table) => {");
     expect(code).toContain("table.specificType('total', 'numeric(10,2)').notNullable().defaultTo(knex.raw('0'));");
-    expect(code).toContain("table.primary(['id'], { constraintName: 'orders_pkey' });");
+    expect(code).toContain("table.primary(['id'], 'orders_pkey');");
     expect(code).toContain("table.check('(total >= (0)::numeric)', [], 'orders_total_check');");
     expect(code).toContain("table.foreign(['user_id'], 'orders_user_id_fkey').references(['id']).inTable('users').onDelete('CASCADE').onUpdate('NO ACTION');");
     expect(code).toContain("table.index(['user_id'], 'orders_user_id_idx');");

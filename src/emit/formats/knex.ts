@@ -80,7 +80,8 @@ function opLines(op: BuilderOp, k: string): string[] {
       const t = op.table;
       const inner = [
         ...t.columns.map((c) => `${columnLine(c, k)};`),
-        ...(t.primaryKey ? [`table.primary(${jsList(t.primaryKey.columns)}, { constraintName: ${js(t.primaryKey.name)} });`] : []),
+        // The name as a string: Knex's SQLite compiler reads only that form inside createTable.
+        ...(t.primaryKey ? [`table.primary(${jsList(t.primaryKey.columns)}, ${js(t.primaryKey.name)});`] : []),
         ...t.uniques.map((u) => `table.unique(${jsList(u.columns)}, { indexName: ${js(u.name)}, useConstraint: true });`),
         ...t.checks.map((c) => `table.check(${js(escapeBindings(c.expression))}, [], ${js(c.name)});`),
       ];

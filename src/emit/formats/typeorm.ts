@@ -5,6 +5,7 @@
  * Steps that refuse a transaction set `transaction = false` (run with migrationsTransactionMode
  * "each"); the other steps then open their own transactions.
  */
+import type { DialectId } from '../../core/model.js';
 import type { Plan } from '../../core/plan.js';
 import { chainMillis } from '../chain.js';
 import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
@@ -48,8 +49,8 @@ const API = ['Table', 'TableColumn', 'TableIndex', 'TableForeignKey'] as const;
 
 export function renderTypeorm(plan: Plan, options: Pick<EmitOptions, 'name' | 'allowDataLoss'> & { className: string }): string {
   const split = !plan.steps.every((s) => s.transactional);
-  const up = body(upSteps(plan), split);
-  const down = body(downSteps(plan), split);
+  const up = body(upSteps(plan), split, plan.dialect);
+  const down = body(downSteps(plan), split, plan.dialect);
   const used = API.filter((name) => [...up, ...down].some((l) => l.includes(`new ${name}(`)));
   const lines = [
     ...headerLines(plan, options.name).map((l) => `// ${l}`.trimEnd()),
@@ -78,18 +79,18 @@ export function renderTypeorm(plan: Plan, options: Pick<EmitOptions, 'name' | 'a
   return `${lines.join('\n')}\n`;
 }
 
-function body(steps: readonly ActionStep[], split: boolean): string[] {
-  if (!split) return steps.flatMap((s) => stepLines(s, '    '));
+function body(steps: readonly ActionStep[], split: boolean, dialect: DialectId): string[] {
+  if (!split) return steps.flatMap((s) => stepLines(s, dialect, '    '));
   const out: string[] = [];
   for (const run of transactionRuns(steps)) {
     if (!run.transactional) {
-      out.push(...run.steps.flatMap((s) => stepLines(s, '    ', ' (outside a transaction)')));
+      out.push(...run.steps.flatMap((s) => stepLines(s, dialect, '    ', ' (outside a transaction)')));
       continue;
     }
     out.push(
       '    await queryRunner.startTransaction();',
       '    try {',
-      ...run.steps.flatMap((s) => stepLines(s, '      ')),
+      ...run.steps.flatMap((s) => stepLines(s, dialect, '      ')),
       '      await queryRunner.commitTransaction();',
       '    } catch (error) {',
       '      await queryRunner.rollbackTransaction();',
@@ -100,11 +101,11 @@ function body(steps: readonly ActionStep[], split: boolean): string[] {
   return out;
 }
 
-function stepLines(step: ActionStep, indent: string, suffix = ''): string[] {
+function stepLines(step: ActionStep, dialect: DialectId, indent: string, suffix = ''): string[] {
   const out = [`${indent}// ${step.description}${suffix}`.replace(/\n/g, ' ')];
   if (step.note) out.push(`${indent}// ${step.note}`.replace(/\n/g, ' '));
   const action = step.action;
-  const op = action.kind === 'op' ? opLines(action.op) : undefined;
+  const op = action.kind === 'op' ? opLines(action.op, dialect) : undefined;
   if (action.kind === 'irreversible') out.push(`${indent}throw new Error(${js(action.message)});`);
   else if (op) out.push(...op.map((l) => `${indent}${l}`));
   else for (const sql of action.sql) out.push(`${indent}await queryRunner.query(${jsSql(sql)});`);
@@ -115,16 +116,16 @@ function stepLines(step: ActionStep, indent: string, suffix = ''): string[] {
  * undefined where QueryRunner would do more than the change: renameTable and renameColumn also rename
  * sequences and constraints TypeORM named, and user-defined types need TypeORM's own enum handling.
  */
-function opLines(op: BuilderOp): string[] | undefined {
+function opLines(op: BuilderOp, dialect: DialectId): string[] | undefined {
   switch (op.op) {
     case 'createTable':
-      return createTable(op.table);
+      return createTable(op.table, dialect);
     case 'dropTable':
       return [`await queryRunner.dropTable(${js(op.table)});`];
     case 'renameTable':
       return undefined;
     case 'addColumn': {
-      const column = tableColumn(op.column, undefined);
+      const column = tableColumn(op.column, undefined, dialect);
       return column === undefined ? undefined : [`await queryRunner.addColumn(${js(op.table)}, new TableColumn(${column}));`];
     }
     case 'dropColumn':
@@ -154,9 +155,9 @@ function opLines(op: BuilderOp): string[] | undefined {
   }
 }
 
-function createTable(table: PlainTable): string[] | undefined {
+function createTable(table: PlainTable, dialect: DialectId): string[] | undefined {
   const pk = new Set(table.primaryKey?.columns ?? []);
-  const columns = table.columns.map((c) => tableColumn(c, pk.has(c.name) ? table.primaryKey?.name : undefined));
+  const columns = table.columns.map((c) => tableColumn(c, pk.has(c.name) ? table.primaryKey?.name : undefined, dialect));
   if (columns.some((c) => c === undefined)) return undefined;
   return [
     `await queryRunner.createTable(new Table({`,
@@ -179,7 +180,7 @@ const SIZED = /^(character varying|character|bit|bit varying)\((\d+)\)$/;
 const NUMERIC = /^numeric\((\d+),(\d+)\)$/;
 
 /** TableColumn options; undefined for a type TypeORM would handle as its own (a user-defined type). */
-function tableColumn(c: PlainColumn, primaryKeyName: string | undefined): string | undefined {
+function tableColumn(c: PlainColumn, primaryKeyName: string | undefined, dialect: DialectId): string | undefined {
   if (userType(c.type)) return undefined;
   const parts = [`name: ${js(c.name)}`];
   const sized = SIZED.exec(c.type);
@@ -188,7 +189,8 @@ function tableColumn(c: PlainColumn, primaryKeyName: string | undefined): string
   else if (numeric) parts.push(`type: 'numeric'`, `precision: ${numeric[1]}`, `scale: ${numeric[2]}`);
   else parts.push(`type: ${js(c.type)}`);
   if (primaryKeyName !== undefined) parts.push('isPrimary: true', `primaryKeyConstraintName: ${js(primaryKeyName)}`);
-  parts.push(`isNullable: ${!c.notNull && primaryKeyName === undefined}`);
+  // A PostgreSQL key column is NOT NULL; SQLite keeps a key column nullable unless declared otherwise.
+  parts.push(`isNullable: ${!c.notNull && (primaryKeyName === undefined || dialect === 'sqlite')}`);
   if (c.default !== undefined) parts.push(`default: ${js(c.default)}`);
   return `{ ${parts.join(', ')} }`;
 }
