@@ -2,6 +2,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
+import { sqliteConformanceSuite } from './sqlite-harness.js';
 
 const python = '/usr/bin/python3';
 
@@ -23,3 +24,10 @@ const alembic: Runner = {
 };
 
 conformanceSuite(alembic);
+
+// SQLite: the same driver on sqlite:///file; the revisions use batch mode where SQLite must rebuild.
+sqliteConformanceSuite({
+  ...alembic,
+  up: (dir, file) => run(python, [join(driversDir, 'alembic_driver.py'), dir, `sqlite:///${file}`, 'up']).then(() => undefined),
+  down: (dir, file) => run(python, [join(driversDir, 'alembic_driver.py'), dir, `sqlite:///${file}`, 'down']).then(() => undefined),
+});

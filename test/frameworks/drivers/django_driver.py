@@ -10,18 +10,21 @@ sys.path.insert(0, project)
 import django
 from django.conf import settings
 
+if parsed.scheme == "sqlite":
+    # sqlite:///absolute/path: Django's sqlite3 backend on that file.
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": parsed.path}
+else:
+    database = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": parsed.path.lstrip("/"),
+        "USER": parsed.username or "postgres",
+        "PASSWORD": parsed.password or "",
+        "HOST": parsed.hostname or "127.0.0.1",
+        "PORT": str(parsed.port or 5432),
+    }
 settings.configure(
     INSTALLED_APPS=["app"],
-    DATABASES={
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": parsed.path.lstrip("/"),
-            "USER": parsed.username or "postgres",
-            "PASSWORD": parsed.password or "",
-            "HOST": parsed.hostname or "127.0.0.1",
-            "PORT": str(parsed.port or 5432),
-        }
-    },
+    DATABASES={"default": database},
     USE_TZ=True,
 )
 django.setup()
