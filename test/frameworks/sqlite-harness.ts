@@ -5,7 +5,7 @@
  * introspected schema with `to`, run it down, compare with `from`. The file is removed afterwards.
  */
 import Database from 'better-sqlite3';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,7 @@ export async function runSqliteCase(runner: SqliteRunner, c: SqliteCase): Promis
   try {
     const files = await emitSqliteCase(c, runner.format, work);
     const project = join(work, 'project');
+    await mkdir(project, { recursive: true });
     await runner.setup(project, files);
     const file = join(work, 'scratch.sqlite3');
     const db = new Database(file);
