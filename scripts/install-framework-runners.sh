@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the real migration runners the conformance suite (npm run test:frameworks) drives, from Debian's
 # packages: Alembic and Django (Python), ActiveRecord (Ruby), Laravel and Doctrine DBAL (PHP), with their
-# PostgreSQL drivers. golang-migrate, goose and Doctrine Migrations are not packaged; the suite checks
+# PostgreSQL, SQLite and MySQL/MariaDB drivers (python3 has sqlite3 built in). golang-migrate, goose and Doctrine Migrations are not packaged; the suite checks
 # their files against each tool's rules instead. Safe to run again.
 set -euo pipefail
 
 PACKAGES=(
-  python3-alembic python3-psycopg2 python3-django
-  ruby-activerecord ruby-pg
-  php-cli php-laravel-framework php-doctrine-dbal php-pgsql
+  python3-alembic python3-psycopg2 python3-django python3-pymysql
+  ruby-activerecord ruby-pg ruby-sqlite3 ruby-mysql2
+  php-cli php-laravel-framework php-doctrine-dbal php-pgsql php-sqlite3 php-mysql
 )
 
 SUDO=""

@@ -2,6 +2,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
+import { mysqlConformanceSuite } from './mysql-harness.js';
+import { sqliteConformanceSuite } from './sqlite-harness.js';
 
 const python = '/usr/bin/python3';
 
@@ -23,3 +25,19 @@ const alembic: Runner = {
 };
 
 conformanceSuite(alembic);
+
+// SQLite: the same driver on sqlite:///file; the revisions use batch mode where SQLite must rebuild.
+sqliteConformanceSuite({
+  ...alembic,
+  up: (dir, file) => run(python, [join(driversDir, 'alembic_driver.py'), dir, `sqlite:///${file}`, 'up']).then(() => undefined),
+  down: (dir, file) => run(python, [join(driversDir, 'alembic_driver.py'), dir, `sqlite:///${file}`, 'down']).then(() => undefined),
+});
+
+// MariaDB: the same driver on mysql+pymysql:// (python3-pymysql).
+const pymysql = (url: string) => url.replace(/^mysql:/, 'mysql+pymysql:');
+mysqlConformanceSuite({
+  ...alembic,
+  missing: alembic.missing ?? (commandExists('/usr/lib/python3/dist-packages/pymysql') ? undefined : 'python3-pymysql is not installed'),
+  up: (dir, url) => run(python, [join(driversDir, 'alembic_driver.py'), dir, pymysql(url), 'up']).then(() => undefined),
+  down: (dir, url) => run(python, [join(driversDir, 'alembic_driver.py'), dir, pymysql(url), 'down']).then(() => undefined),
+});

@@ -2,6 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
+import { mysqlConformanceSuite } from './mysql-harness.js';
+import { sqliteConformanceSuite } from './sqlite-harness.js';
 
 const django: Runner = {
   format: 'django',
@@ -22,3 +24,19 @@ const django: Runner = {
 };
 
 conformanceSuite(django);
+
+// SQLite: Django's sqlite3 backend on the file (Python's sqlite3 module is built in).
+sqliteConformanceSuite({
+  ...django,
+  missing: commandExists('/usr/lib/python3/dist-packages/django') ? undefined : 'python3-django is not installed',
+  up: (dir, file) => run('/usr/bin/python3', [join(driversDir, 'django_driver.py'), dir, `sqlite://${file}`, 'up']).then(() => undefined),
+  down: (dir, file) => run('/usr/bin/python3', [join(driversDir, 'django_driver.py'), dir, `sqlite://${file}`, 'down']).then(() => undefined),
+});
+
+// MariaDB: Django's mysql backend, PyMySQL standing in for mysqlclient (python3-pymysql).
+mysqlConformanceSuite({
+  ...django,
+  missing: commandExists('/usr/lib/python3/dist-packages/django') && commandExists('/usr/lib/python3/dist-packages/pymysql') ? undefined : 'python3-django or python3-pymysql is not installed',
+  up: (dir, url) => run('/usr/bin/python3', [join(driversDir, 'django_driver.py'), dir, url, 'up']).then(() => undefined),
+  down: (dir, url) => run('/usr/bin/python3', [join(driversDir, 'django_driver.py'), dir, url, 'down']).then(() => undefined),
+});

@@ -5,7 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commandExists, conformanceSuite, driversDir, run, type Runner } from './harness.js';
+import { commandExists, conformanceSuite, driversDir, probe, run, type Runner } from './harness.js';
+import { sqliteConformanceSuite } from './sqlite-harness.js';
 
 const doctrine: Runner = {
   format: 'doctrine',
@@ -26,3 +27,11 @@ const doctrine: Runner = {
 };
 
 conformanceSuite(doctrine);
+
+// SQLite: the same stand-in on DBAL's pdo_sqlite driver (php-sqlite3).
+sqliteConformanceSuite({
+  ...doctrine,
+  missing: doctrine.missing ?? (probe('/usr/bin/php', ['-r', 'exit(extension_loaded("pdo_sqlite") ? 0 : 1);']) ? undefined : 'php-sqlite3 is not installed'),
+  up: (dir, file) => run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), dir, `sqlite://${file}`, 'up']).then(() => undefined),
+  down: (dir, file) => run('/usr/bin/php', [join(driversDir, 'doctrine_driver.php'), dir, `sqlite://${file}`, 'down']).then(() => undefined),
+});

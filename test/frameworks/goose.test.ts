@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conformanceSuite, type Runner } from './harness.js';
+import { sqliteClient, sqliteConformanceSuite } from './sqlite-harness.js';
 import { goose } from './sql-file-runners.js';
 
 const runner: Runner = {
@@ -16,3 +17,19 @@ const runner: Runner = {
 };
 
 conformanceSuite(runner);
+
+// SQLite: the same files applied to a SQLite file.
+async function onSqlite(dir: string, file: string, direction: 'up' | 'down'): Promise<void> {
+  const client = sqliteClient(file);
+  try {
+    await goose(dir, client, direction, 'sqlite');
+  } finally {
+    await client.close();
+  }
+}
+
+sqliteConformanceSuite({
+  ...runner,
+  up: (dir, file) => onSqlite(dir, file, 'up'),
+  down: (dir, file) => onSqlite(dir, file, 'down'),
+});

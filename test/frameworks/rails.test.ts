@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conformanceSuite, driversDir, probe, run, type Runner } from './harness.js';
+import { sqliteConformanceSuite } from './sqlite-harness.js';
 
 const rails: Runner = {
   format: 'rails',
@@ -19,3 +20,11 @@ const rails: Runner = {
 };
 
 conformanceSuite(rails);
+
+// SQLite: the same runner on a SQLite file.
+sqliteConformanceSuite({
+  ...rails,
+  missing: rails.missing ?? (probe('/usr/bin/ruby', ['-e', 'require "active_record"; require "sqlite3"']) ? undefined : 'ruby-activerecord or ruby-sqlite3 is not installed'),
+  up: (dir, file) => run('/usr/bin/ruby', [join(driversDir, 'rails_driver.rb'), dir, `sqlite3://${file}`, 'up']).then(() => undefined),
+  down: (dir, file) => run('/usr/bin/ruby', [join(driversDir, 'rails_driver.rb'), dir, `sqlite3://${file}`, 'down']).then(() => undefined),
+});

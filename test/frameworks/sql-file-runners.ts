@@ -32,9 +32,15 @@ export async function golangMigrateFiles(dir: string): Promise<{ version: bigint
   }).sort((a, b) => (a.version < b.version ? -1 : 1));
 }
 
-export async function golangMigrate(dir: string, client: SqlClient, direction: 'up' | 'down'): Promise<void> {
+/**
+ * On SQLite this is migrate's sqlite3 driver with `x-no-tx-wrap=true`, its documented option for files that
+ * hold their own BEGIN/COMMIT (a SQLite table rebuild must: PRAGMA foreign_keys is a no-op in a transaction).
+ */
+export async function golangMigrate(dir: string, client: SqlClient, direction: 'up' | 'down', dialect: 'postgres' | 'sqlite' = 'postgres'): Promise<void> {
   const files = await golangMigrateFiles(dir);
-  await client.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)');
+  await client.exec(dialect === 'sqlite'
+    ? 'CREATE TABLE IF NOT EXISTS schema_migrations (version uint64, dirty bool); CREATE UNIQUE INDEX IF NOT EXISTS version_unique ON schema_migrations (version)'
+    : 'CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)');
   const row = (await client.query<{ version: string }>('SELECT version FROM schema_migrations'))[0];
   const current = row ? BigInt(row.version) : -1n;
   const setVersion = async (version: bigint | undefined) => {
@@ -103,7 +109,7 @@ export function parseGoose(text: string): { transactional: boolean; up: string[]
   return { transactional, ...sections };
 }
 
-export async function goose(dir: string, client: SqlClient, direction: 'up' | 'down'): Promise<void> {
+export async function goose(dir: string, client: SqlClient, direction: 'up' | 'down', dialect: 'postgres' | 'sqlite' = 'postgres'): Promise<void> {
   const files: GooseFile[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const match = /^(\d+)_.+\.sql$/.exec(name);
@@ -112,7 +118,10 @@ export async function goose(dir: string, client: SqlClient, direction: 'up' | 'd
   }
   files.sort((a, b) => (a.version < b.version ? -1 : 1));
   if (new Set(files.map((f) => f.version)).size !== files.length) throw new Error('two goose files share a version');
-  await client.exec('CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())');
+  // goose's own table, as its postgres and sqlite3 dialects create it.
+  await client.exec(dialect === 'sqlite'
+    ? "CREATE TABLE IF NOT EXISTS goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL, is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))"
+    : 'CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())');
   const applied = new Set((await client.query<{ version_id: string }>('SELECT version_id FROM goose_db_version WHERE is_applied')).map((r) => BigInt(r.version_id)));
   const todo = direction === 'up' ? files.filter((f) => !applied.has(f.version)) : files.filter((f) => applied.has(f.version)).reverse();
   for (const file of todo) {

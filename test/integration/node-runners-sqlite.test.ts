@@ -15,7 +15,7 @@ import { describeChange } from '../../src/diff/describe.js';
 import { diffSchemas } from '../../src/diff/diff.js';
 import { generateMigration } from '../../src/ops/generate-migration.js';
 import { loadSqliteSql } from '../../src/sources/sql/load-sqlite-sql.js';
-import { SQLITE_CASES, type Case } from '../dialects/sqlite/cases.js';
+import { SQLITE_CASES, type SqliteCase as Case } from '../dialects/sqlite/cases.js';
 import { BOOKKEEPING } from '../helpers/node-runners.js';
 import { knexSqliteRunner, prismaSqliteRunner, typeormSqliteRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
 

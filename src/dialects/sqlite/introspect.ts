@@ -89,7 +89,12 @@ export function introspectSqlite(db: Database.Database): Schema {
 function readTable(db: Database.Database, o: SchemaRow, info: TableListRow | undefined, canonicalName: (n: string) => string): Table {
   const parsed = parseCreateTable(o.sql ?? '');
   const rows = db.prepare<[string], ColumnRow>('SELECT * FROM pragma_table_xinfo(?) ORDER BY cid').all(o.name).filter((c) => c.hidden !== 1);
-  const columns = rows.map((row) => toColumn(row, parsed));
+  // The rowid alias (the one INTEGER primary key of a rowid table) is never NULL, with or without a declared
+  // NOT NULL (a NULL insert takes the next rowid either way): ActiveRecord's table copies declare it, hand
+  // written DDL seldom does. Both read as the same column.
+  const keys = rows.filter((r) => r.pk > 0);
+  const rowidAlias = !info?.wr && keys.length === 1 && keys[0]?.type.toUpperCase() === 'INTEGER' ? keys[0].name : undefined;
+  const columns = rows.map((row) => toColumn(row.name === rowidAlias ? { ...row, notnull: 0 } : row, parsed));
   const extra: Record<string, string> = {};
   if (info?.wr) extra.withoutRowid = 'true';
   if (info?.strict) extra.strict = 'true';
@@ -115,7 +120,8 @@ function toColumn(row: ColumnRow, parsed: ParsedTable): Column {
     name: row.name,
     type: row.type,
     notNull: row.notnull === 1,
-    default: row.dflt_value ?? undefined,
+    // DEFAULT NULL is no default at all (ActiveRecord's table copies write it on every nullable column).
+    default: row.dflt_value === null || /^null$/i.test(row.dflt_value.trim()) ? undefined : row.dflt_value,
     generated: row.hidden === 2 || row.hidden === 3 ? declared?.generated : undefined,
     collation: declared?.collation,
     extra: Object.keys(extra).length > 0 ? sortedRecord(extra) : undefined,

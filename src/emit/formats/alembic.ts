@@ -119,6 +119,9 @@ function nativeLine(op: NativeAction, dialect: DialectId): string | undefined {
     case 'drop_column':
       return `op.drop_column(${t}, ${pyString(op.column)}${s})`;
     case 'rename_column':
+      // On MySQL Alembic renames with CHANGE COLUMN, which needs (and restates) the whole column definition;
+      // the plan's RENAME COLUMN says exactly the rename.
+      if (dialect === 'mysql') return undefined;
       return `op.alter_column(${t}, ${pyString(op.from)}, new_column_name=${pyString(op.to)}${s})`;
     case 'alter_type': {
       const type = saType(op.column.type, dialect);

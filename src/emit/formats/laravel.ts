@@ -88,7 +88,9 @@ function blueprintLine(op: NativeAction, dialect: DialectId): string | undefined
       return column && `${column};`;
     }
     case 'drop_column':
-      return `$table->dropColumn(${singleQuoted(op.column)});`;
+      // On SQLite, Laravel 8 drops a column by copying the table through doctrine/dbal, which rewrites the
+      // other columns' declared types (TEXT becomes CLOB); ALTER TABLE ... DROP COLUMN (SQLite 3.35) does not.
+      return dialect === 'sqlite' ? undefined : `$table->dropColumn(${singleQuoted(op.column)});`;
     case 'create_index': {
       const i = op.index;
       // unique() makes a constraint, not a unique index; partial and concurrent builds have no Blueprint method.

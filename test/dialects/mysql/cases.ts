@@ -1,5 +1,5 @@
-/** The MySQL/MariaDB migration matrix: from/to pairs the server validation and the Node runners both run. */
-export interface Case {
+/** The MySQL/MariaDB migration matrix: from/to pairs of MySQL DDL (shared by the MariaDB round-trip, the Node runners and the framework conformance suite). */
+export interface MysqlCase {
   readonly name: string;
   readonly from: string;
   readonly to: string;
@@ -14,7 +14,7 @@ export interface Case {
 
 const BASE = 'CREATE TABLE users (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, email varchar(100) NOT NULL, name varchar(50) NULL, age int NULL);';
 
-export const MYSQL_CASES: readonly Case[] = [
+export const MYSQL_CASES: readonly MysqlCase[] = [
   { name: 'create table', from: '', to: BASE, up: ['CREATE TABLE `users`'] },
   { name: 'drop table', from: BASE, to: '' },
   { name: 'add column at the end', from: BASE, to: BASE.replace('age int NULL', 'age int NULL, bio text'), up: ['ALGORITHM=INSTANT'] },

@@ -6,8 +6,8 @@ import { renderDown, renderUp } from '../../../src/emit/formats/sql.js';
 import { planMigration } from '../../../src/plan/plan.js';
 import { loadMysqlSql } from '../../../src/sources/sql/load-mysql-sql.js';
 import { validateMysqlMigration } from '../../../src/validate/validate-mysql.js';
-import { MYSQL_CASES } from './cases.js';
 import { MYSQL_TEST_URL } from './helpers.js';
+import { MYSQL_CASES } from './cases.js';
 
 async function load(sql: string): Promise<Schema> {
   return loadMysqlSql([{ file: 'x.sql', text: sql }], { serverUrl: MYSQL_TEST_URL });

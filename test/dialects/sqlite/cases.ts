@@ -1,5 +1,5 @@
-/** The SQLite migration matrix: from/to pairs the in-memory validation and the Node runners both run. */
-export interface Case {
+/** The SQLite migration matrix: from/to pairs of SQLite DDL (shared by the in-memory round-trip, the Node runners and the framework conformance suite). */
+export interface SqliteCase {
   readonly name: string;
   readonly from: string;
   readonly to: string;
@@ -17,7 +17,7 @@ const BASE = `${USERS} ${ROWS}`;
 const POSTS = 'CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE, title TEXT);';
 const POST_ROWS = "INSERT INTO posts VALUES (1, 1, 'p1'), (2, 2, 'p2');";
 
-export const SQLITE_CASES: readonly Case[] = [
+export const SQLITE_CASES: readonly SqliteCase[] = [
   { name: 'create table', from: '', to: USERS, rebuild: false },
   { name: 'drop table', from: BASE, to: '', rebuild: false },
   { name: 'add nullable column', from: BASE, to: USERS.replace('age INTEGER', 'age INTEGER, bio TEXT'), up: ['ADD COLUMN "bio"'], rebuild: false },

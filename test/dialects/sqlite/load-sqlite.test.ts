@@ -181,3 +181,17 @@ describe('SQLite errors', () => {
     await expect(loadSchema(join(dir, 'nope.db'), { dialect: 'postgres' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });
+
+describe('SQLite spellings that mean the same column', () => {
+  const load = (text: string) => loadSqliteSql([{ file: 'x.sql', text }]);
+  it('reads DEFAULT NULL as no default and the rowid alias as one column with or without NOT NULL', () => {
+    const plain = load('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);');
+    const copied = load('CREATE TABLE t ("id" integer NOT NULL PRIMARY KEY, "a" text DEFAULT NULL);');
+    expect(diffSchemas(copied, plain).changes).toEqual([]);
+  });
+  it('keeps NOT NULL on a primary key that is not the rowid alias, and a real default', () => {
+    const plain = load('CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT);');
+    expect(diffSchemas(load('CREATE TABLE t (id TEXT NOT NULL PRIMARY KEY, a TEXT);'), plain).changes).toHaveLength(1);
+    expect(diffSchemas(load("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT DEFAULT 'NULL');"), plain).changes).toHaveLength(1);
+  });
+});

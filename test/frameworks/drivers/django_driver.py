@@ -10,18 +10,34 @@ sys.path.insert(0, project)
 import django
 from django.conf import settings
 
+if parsed.scheme == "sqlite":
+    # sqlite:///absolute/path: Django's sqlite3 backend on that file.
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": parsed.path}
+elif parsed.scheme == "mysql":
+    # MariaDB through PyMySQL standing in for mysqlclient (python3-pymysql).
+    import pymysql
+
+    pymysql.install_as_MySQLdb()
+    database = {
+        "ENGINE": "django.db.backends.mysql",
+        "NAME": parsed.path.lstrip("/"),
+        "USER": parsed.username or "root",
+        "PASSWORD": parsed.password or "",
+        "HOST": parsed.hostname or "127.0.0.1",
+        "PORT": str(parsed.port or 3306),
+    }
+else:
+    database = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": parsed.path.lstrip("/"),
+        "USER": parsed.username or "postgres",
+        "PASSWORD": parsed.password or "",
+        "HOST": parsed.hostname or "127.0.0.1",
+        "PORT": str(parsed.port or 5432),
+    }
 settings.configure(
     INSTALLED_APPS=["app"],
-    DATABASES={
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": parsed.path.lstrip("/"),
-            "USER": parsed.username or "postgres",
-            "PASSWORD": parsed.password or "",
-            "HOST": parsed.hostname or "127.0.0.1",
-            "PORT": str(parsed.port or 5432),
-        }
-    },
+    DATABASES={"default": database},
     USE_TZ=True,
 )
 django.setup()

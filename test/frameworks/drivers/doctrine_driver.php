@@ -50,8 +50,10 @@ namespace {
     use Doctrine\DBAL\Schema\Schema;
 
     [$script, $dir, $url, $direction] = $argv;
-    $parts = parse_url($url);
-    $connection = DriverManager::getConnection([
+    // sqlite:///absolute/path: DBAL's pdo_sqlite driver on that file.
+    $sqlite = str_starts_with($url, 'sqlite://') ? substr($url, strlen('sqlite://')) : null;
+    $parts = $sqlite === null ? parse_url($url) : [];
+    $connection = DriverManager::getConnection($sqlite !== null ? ['driver' => 'pdo_sqlite', 'path' => $sqlite] : [
         'driver' => 'pdo_pgsql',
         'host' => $parts['host'] ?? '127.0.0.1',
         'port' => $parts['port'] ?? 5432,
@@ -83,7 +85,7 @@ namespace {
             $connection->executeStatement($sql);
         }
         if ($direction === 'up') {
-            $connection->executeStatement('INSERT INTO doctrine_migration_versions (version, executed_at, execution_time) VALUES (?, now(), 0)', [$version]);
+            $connection->executeStatement('INSERT INTO doctrine_migration_versions (version, executed_at, execution_time) VALUES (?, CURRENT_TIMESTAMP, 0)', [$version]);
         } else {
             $connection->executeStatement('DELETE FROM doctrine_migration_versions WHERE version = ?', [$version]);
         }

@@ -10,11 +10,18 @@ use Illuminate\Filesystem\Filesystem;
 use Illuminate\Support\Facades\Facade;
 
 [$script, $dir, $url, $direction] = $argv;
-$parts = parse_url($url);
+$sqlite = str_starts_with($url, 'sqlite://') ? substr($url, strlen('sqlite://')) : null;
+$parts = $sqlite === null ? parse_url($url) : [];
 $container = new Container();
 Container::setInstance($container);
 $capsule = new Capsule($container);
-$capsule->addConnection([
+$capsule->addConnection($sqlite !== null ? [
+    // sqlite:///absolute/path: Laravel's sqlite driver on that file, foreign keys enforced as Laravel does by default.
+    'driver' => 'sqlite',
+    'database' => $sqlite,
+    'prefix' => '',
+    'foreign_key_constraints' => true,
+] : [
     'driver' => 'pgsql',
     'host' => $parts['host'] ?? '127.0.0.1',
     'port' => $parts['port'] ?? 5432,
