@@ -1,7 +1,7 @@
 /**
- * The Node migration runners on SQLite (better-sqlite3), driven as their users drive them: Knex's
- * migrator (`client: 'better-sqlite3'`) and TypeORM's DataSource (`type: 'better-sqlite3'`), on a
- * database file. Prisma Migrate's way of applying migration.sql is the script sent as one exec, with
+ * The Node migration runners on SQLite, driven as their users drive them: Knex's migrator
+ * (`client: 'better-sqlite3'`), TypeORM's DataSource (`type: 'better-sqlite3'`) and Sequelize through
+ * umzug (`dialect: 'sqlite'`, on the sqlite3 driver), on a database file. Prisma Migrate's way of applying migration.sql is the script sent as one exec, with
  * a row in _prisma_migrations. On MySQL/MariaDB: Knex and TypeORM against a scratch database.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -142,22 +142,33 @@ export function typeormMysqlRunner(): SqliteRunner {
   };
 }
 
+type SequelizeModule = typeof import('sequelize');
+
 /** Sequelize (`dialect: 'mysql'`, on mysql2) through umzug, as sequelize-cli runs the files. */
 export function sequelizeMysqlRunner(): SqliteRunner {
+  return sequelizeRunner((url, { Sequelize }) => new Sequelize(url, { dialect: 'mysql', logging: false }));
+}
+
+/** Sequelize (`dialect: 'sqlite'`, on the sqlite3 driver) through umzug, on a database file. */
+export function sequelizeSqliteRunner(): SqliteRunner {
+  return sequelizeRunner((file, { Sequelize }) => new Sequelize({ dialect: 'sqlite', storage: file, logging: false }));
+}
+
+function sequelizeRunner(connect: (target: string, module: SequelizeModule) => import('sequelize').Sequelize): SqliteRunner {
   let sequelize: import('sequelize').Sequelize | undefined;
   let umzug: import('umzug').Umzug<import('sequelize').QueryInterface> | undefined;
   return {
-    async up(dir, url) {
-      const { Sequelize } = require('sequelize') as typeof import('sequelize');
+    async up(dir, target) {
+      const module = require('sequelize') as SequelizeModule;
       const { Umzug, SequelizeStorage } = require('umzug') as typeof import('umzug');
-      sequelize = new Sequelize(url, { dialect: 'mysql', logging: false });
+      sequelize = connect(target, module);
       const context = sequelize.getQueryInterface();
       umzug = new Umzug({
         migrations: {
           glob: ['*.js', { cwd: dir }],
           resolve: ({ name, path }) => {
             const migration = require(path as string) as { up: Function; down: Function };
-            return { name, up: async () => migration.up(context, Sequelize), down: async () => migration.down(context, Sequelize) };
+            return { name, up: async () => migration.up(context, module.Sequelize), down: async () => migration.down(context, module.Sequelize) };
           },
         },
         context,

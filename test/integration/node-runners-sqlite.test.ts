@@ -17,10 +17,10 @@ import { generateMigration } from '../../src/ops/generate-migration.js';
 import { loadSqliteSql } from '../../src/sources/sql/load-sqlite-sql.js';
 import { SQLITE_CASES, type SqliteCase as Case } from '../dialects/sqlite/cases.js';
 import { BOOKKEEPING } from '../helpers/node-runners.js';
-import { knexSqliteRunner, prismaSqliteRunner, typeormSqliteRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
+import { knexSqliteRunner, prismaSqliteRunner, sequelizeSqliteRunner, typeormSqliteRunner, type SqliteRunner } from '../helpers/node-runners-sqlite-mysql.js';
 
 const tmpRoot = join(import.meta.dirname, '..', '..', '.tmp');
-const RUNNERS = { knex: knexSqliteRunner, typeorm: typeormSqliteRunner, prisma: prismaSqliteRunner } as const;
+const RUNNERS = { knex: knexSqliteRunner, typeorm: typeormSqliteRunner, sequelize: sequelizeSqliteRunner, prisma: prismaSqliteRunner } as const;
 type Format = keyof typeof RUNNERS;
 
 const load = (sql: string): Schema => loadSqliteSql([{ file: 'x.sql', text: sql }]);
