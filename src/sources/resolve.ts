@@ -67,7 +67,7 @@ async function loadPrismaLazily(text: string, file: string, options: LoadOptions
 }
 
 /** Prisma schema text passed inline: blocks such as `model User {` or `datasource db {`, which SQL never has. */
-function isInlinePrisma(source: string): boolean {
+export function isInlinePrisma(source: string): boolean {
   return /(^|\n)\s*(model|datasource|generator)\s+\w+\s*\{/.test(source);
 }
 
