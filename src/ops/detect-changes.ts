@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 import { losesData } from '../diff/data-loss.js';
 import { describeChange } from '../diff/describe.js';
 import { diffSchemas } from '../diff/diff.js';
-import { loadSchema } from '../sources/resolve.js';
+import { loadSchemaPair } from '../sources/pair.js';
 import { erDiagram } from './er-diagram.js';
 import { dialectInput, throwIfCancelled, type OpContext, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
 
@@ -59,9 +59,7 @@ export interface LoadedPair {
 export async function loadPair(input: z.output<typeof detectChangesInput>, context: OpContext = {}): Promise<LoadedPair> {
   const options = { dialect: input.dialect, scratchUrl: input.scratchUrl, stdin: context.stdin };
   if (input.from === '-' && input.to === '-') throw new UserError('BAD_INPUT', 'only one of from and to can be read from stdin');
-  const from = await loadSchema(input.from, options);
-  throwIfCancelled(context, 'loading the schemas');
-  const to = await loadSchema(input.to, options);
+  const { from, to } = await loadSchemaPair(input.from, input.to, options);
   throwIfCancelled(context, 'loading the schemas');
   if (input.strict) refuseUnsupported(from, to);
   return { from, to };
