@@ -3,7 +3,7 @@
 // scratch validation, the peer (@pgkit/migra on two live databases) and two parse floors; writes
 // BENCHMARKS.md and benchmarks.svg from the medians.
 //
-// Options: --sizes 10,100,1000,5000  --runs 3  --quick (1 run, 100 calls, small sizes only)
+// Options: --sizes 10,100,1000,5000  --runs 3  --quick (1 run, 100 calls, small sizes only)  --database-max 1000
 //          --large-runs 1 (runs at 5,000 tables; 1,000 tables get 2)  --calls 1000 --call-budget 120 (seconds)  --validate-max 1000  --no-peer  --no-mcp
 //          --server URL (default PG_TEST_URL)  --warm-max 1000  --results FILE
 //          --report-only [--merge a.json,b.json] (re-render from saved results)
@@ -34,6 +34,8 @@ const server = option('--server', process.env.PG_TEST_URL);
 const work = join(process.cwd(), '.tmp', 'bench');
 const resultsFile = option('--results', join(work, 'results.json'));
 const warmMax = Number(option('--warm-max', 1000));
+/** Up to this size, each size is also loaded through the embedded PostgreSQL once, for comparison. */
+const databaseMax = Number(option('--database-max', 1000));
 
 const log = (...parts) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
 
@@ -90,6 +92,7 @@ async function measureSize(size, files) {
   for (let r = 0; r < runsFor(size); r++) {
     const args = ['bench/measure-size.mjs', files.fromFile, files.toFile];
     if (size <= validateMax && r === 0) args.push('--validate');
+    if (size <= databaseMax && r === 0) args.push('--database');
     if (size > warmMax) args.push('--no-warm');
     if (server) args.push('--server', server);
     const phase = await runProcess(process.execPath, args);
@@ -98,6 +101,13 @@ async function measureSize(size, files) {
     const cli = await runProcess(process.execPath, ['dist/cli/main.js', 'generate-migration', '--from', files.fromFile, '--to', files.toFile, '--allow-data-loss', '--json'], { rss: true });
     if (cli.code !== 0) throw new Error(`generate-migration ${size} failed (${cli.code}): ${cli.stderr.slice(-2000)}`);
     result.cli.push({ ms: cli.ms, cpuMs: cli.cpuMs, maxRssMb: cli.maxRssMb, outputBytes: cli.stdout.length });
+    if (size <= databaseMax && r === 0) {
+      // The same command with the text reader switched off: both files go through PGlite.
+      const viaPglite = await runProcess(process.execPath, ['dist/cli/main.js', 'generate-migration', '--from', files.fromFile, '--to', files.toFile, '--allow-data-loss', '--json'], { rss: true, env: { MIGRATION_GENERATOR_PG_READER: 'database' } });
+      if (viaPglite.code !== 0) throw new Error(`generate-migration (database reader) ${size} failed (${viaPglite.code}): ${viaPglite.stderr.slice(-2000)}`);
+      if (viaPglite.stdout !== cli.stdout) throw new Error(`generate-migration ${size}: the text and database readers gave different output`);
+      result.cliDatabase = [{ ms: viaPglite.ms, cpuMs: viaPglite.cpuMs, maxRssMb: viaPglite.maxRssMb }];
+    }
     if (server) {
       const viaServer = await runProcess(process.execPath, ['dist/cli/main.js', 'generate-migration', '--from', files.fromFile, '--to', files.toFile, '--allow-data-loss', '--json', '--scratch-url', server], { rss: true });
       if (viaServer.code !== 0) throw new Error(`generate-migration --scratch-url ${size} failed (${viaServer.code}): ${viaServer.stderr.slice(-2000)}`);
