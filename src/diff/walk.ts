@@ -22,9 +22,25 @@ export function pairRecords<T>(from: Readonly<Record<string, T>>, to: Readonly<R
   return { added, removed, both };
 }
 
-/** Structural equality through canonical JSON (model objects hold only plain data). */
+/**
+ * Structural equality of plain data (what the model holds): arrays in order, objects whatever the
+ * order of their keys, undefined fields as absent. The same answer as comparing canonical JSON,
+ * without building the strings (the diff compares every object of both schemas).
+ */
 export function same(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  for (const key of keys) if (!(key in y) || !same(x[key], y[key])) return false;
+  return true;
 }
 
 export function canonicalJson(value: unknown): string {

@@ -189,9 +189,23 @@ function rebuildRoutines(changes: Change[], keys: ReadonlySet<string>, from: Sch
   return [...kept, ...added];
 }
 
-function columnNamesOf(affected: ReadonlySet<string>, table: string): string[] {
-  const prefix = `column:${table}.`;
-  return [...affected].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+/** Affected column names by table key, built once (a scan per table made large schemas quadratic). */
+function columnsByTable(affected: ReadonlySet<string>, from: Schema): (table: string) => string[] {
+  const byTable = new Map<string, string[]>();
+  for (const key of affected) {
+    if (!key.startsWith('column:')) continue;
+    const rest = key.slice('column:'.length);
+    // Table keys are `schema.name` and names may hold dots: take the longest table key that matches.
+    for (let dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
+      const table = rest.slice(0, dot);
+      if (!from.tables[table]) continue;
+      const list = byTable.get(table) ?? [];
+      list.push(rest.slice(dot + 1));
+      byTable.set(table, list);
+      break;
+    }
+  }
+  return (table) => byTable.get(table) ?? [];
 }
 
 function mentions(text: string | undefined, names: readonly string[]): boolean {
@@ -201,9 +215,10 @@ function mentions(text: string | undefined, names: readonly string[]): boolean {
 function rebuildTriggers(changes: Change[], affected: ReadonlySet<string>, from: Schema, to: Schema): Change[] {
   const touched = new Set(changes.flatMap((c) => (c.kind === 'drop_trigger' || c.kind === 'create_trigger' ? [`${c.table}.${c.kind === 'drop_trigger' ? c.from.name : c.to.name}`] : [])));
   const added: Change[] = [];
+  const columnNamesOf = columnsByTable(affected, from);
   for (const [tableKey, table] of Object.entries(from.tables).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (affected.has(`table:${tableKey}`)) continue;
-    const columns = columnNamesOf(affected, tableKey);
+    const columns = columnNamesOf(tableKey);
     for (const trigger of Object.values(table.triggers)) {
       if (touched.has(`${tableKey}.${trigger.name}`)) continue;
       const usesRoutine = trigger.function !== undefined && affected.has(`routine:${trigger.function}`);
@@ -226,8 +241,9 @@ function rebuildTriggers(changes: Change[], affected: ReadonlySet<string>, from:
 function rebuildPolicies(changes: Change[], affected: ReadonlySet<string>, from: Schema, to: Schema): Change[] {
   const added: Change[] = [];
   const touched = new Set(changes.flatMap((c) => (c.kind === 'drop_policy' || c.kind === 'alter_policy' || c.kind === 'create_policy' ? [`${c.table}.${c.kind === 'create_policy' ? c.to.name : c.from.name}`] : [])));
+  const columnNamesOf = columnsByTable(affected, from);
   for (const [tableKey, table] of Object.entries(from.tables).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const columns = columnNamesOf(affected, tableKey);
+    const columns = columnNamesOf(tableKey);
     if (columns.length === 0 || affected.has(`table:${tableKey}`)) continue;
     for (const policy of Object.values(table.policies)) {
       if (touched.has(`${tableKey}.${policy.name}`) || !(mentions(policy.using, columns) || mentions(policy.withCheck, columns))) continue;

@@ -103,8 +103,9 @@ export function columnsUsingType(typeKey: string, before: Schema, after: Schema)
   for (const [tableKey, table] of Object.entries(after.tables).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const old = before.tables[tableKey];
     if (!old) continue;
+    const oldColumns = new Map(old.columns.map((c) => [c.name, c]));
     for (const column of table.columns) {
-      const was = old.columns.find((c) => c.name === column.name);
+      const was = oldColumns.get(column.name);
       if (!was || (was.type !== typeName && was.type !== `${typeName}[]`)) continue;
       if (column.type !== was.type) continue;
       uses.push({ table: tableKey, column: column.name, array: column.type.endsWith('[]'), default: column.default });
