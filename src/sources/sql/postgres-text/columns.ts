@@ -5,6 +5,7 @@ import { quoteIdent } from '../../../dialects/postgres/quote.js';
 import { renderDefault, type ExpressionScope } from './expressions.js';
 import { needsDatabase } from './fallback.js';
 import { makeObjectName } from './names.js';
+import { sequenceOptions } from './sequences.js';
 import type { TextCatalog, TableState } from './state.js';
 import { resolveType } from './types.js';
 
@@ -26,6 +27,12 @@ export function scopeOf(catalog: TextCatalog, table: TableState): ExpressionScop
     userType: (schema, name) => catalog.userType(schema, name),
     columnType: (name) => table.columns.find((c) => c.name === name)?.type,
     enumLabels: (key) => catalog.enums.get(key)?.labels,
+    sequenceKey: (schema, name) => {
+      const key = qualify(catalog.schemaFor(schema), name);
+      if (!catalog.sequences.has(key)) return undefined;
+      table.needs.add(`sequence:${key}`);
+      return key;
+    },
     noteColumn: (name) => table.needs.add(`column:${qualify(table.schema, table.name)}.${name}`),
     noteType: (key) => table.needs.add(`type:${key}`),
   };
@@ -58,7 +65,7 @@ export function addColumn(catalog: TextCatalog, table: TableState, def: Node): N
         break;
       }
       case 'CONSTR_IDENTITY':
-        column = { ...column, notNull: true, identity: identityOf(c, type.text) };
+        column = { ...column, notNull: true, identity: identityOf(catalog, c, type.text) };
         claimSequence(catalog, table, name);
         break;
       default:
@@ -86,11 +93,11 @@ export function withOptional<K extends keyof Column>(column: Column, key: K, val
   return out as unknown as Column;
 }
 
-function identityOf(c: Node, type: string): Identity {
-  if ((c.options ?? []).length > 0) needsDatabase('identity options');
-  const max = MAX_VALUE[type];
-  if (!max) needsDatabase(`identity on a ${type} column`);
-  return { always: c.generated_when === 'a', sequence: { dataType: type, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false } };
+function identityOf(catalog: TextCatalog, c: Node, type: string): Identity {
+  if (!MAX_VALUE[type]) needsDatabase(`identity on a ${type} column`);
+  const { options, ownedBy } = sequenceOptions(c.options ?? [], catalog, type);
+  if (ownedBy !== undefined) needsDatabase('OWNED BY on an identity sequence');
+  return { always: c.generated_when === 'a', sequence: options };
 }
 
 /** The implicit sequence takes `<table>_<column>_seq` in pg_class. */

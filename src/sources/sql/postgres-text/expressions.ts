@@ -25,6 +25,8 @@ export interface ExpressionScope extends TypeLookup {
   columnType(name: string): string | undefined;
   /** Labels of a user enum, by model key. */
   enumLabels(key: string): readonly string[] | undefined;
+  /** A sequence the text created, by name as `regclass` would read it (noted as a dependency). */
+  sequenceKey?(schema: string | undefined, name: string): string | undefined;
   /** Resolves a (possibly qualified) column reference in a query over several relations. */
   resolveColumn?(fields: readonly string[]): Typed;
   /** Called for every column and user type the expression reads (PostgreSQL records them as dependencies). */
@@ -228,11 +230,26 @@ function functionCall(body: Node, scope: ExpressionScope): Typed {
   const name = names.at(-1) as string;
   const args: Node[] = body.args ?? [];
   if (args.length === 0 && NULLARY[name]) return { text: `${name}()`, type: NULLARY[name] as string };
+  if (name === 'nextval' && args.length === 1) return nextval(args[0] as Node, scope);
   if (args.length === 1 && OF_TEXT[name]) {
     const arg = typed(args[0] as Node, scope);
     return { text: `${name}(${asText(arg, scope)})`, type: OF_TEXT[name] as string };
   }
   return needsDatabase(`function ${name}`);
+}
+
+/** `nextval('s')`: the name is read as regclass reads it, and printed schema-qualified. */
+function nextval(arg: Node, scope: ExpressionScope): Typed {
+  const literal = arg.TypeCast ? arg.TypeCast.arg : arg;
+  const castTo = arg.TypeCast ? (arg.TypeCast.typeName.names as Node[]).map((n) => String(n.String?.sval)).join('.') : 'regclass';
+  const text = literal?.A_Const?.sval?.sval;
+  if (typeof text !== 'string' || (castTo !== 'regclass' && castTo !== 'pg_catalog.regclass') || /["\s]/.test(text)) needsDatabase('a nextval argument');
+  const parts = text.toLowerCase().split('.');
+  if (parts.length > 2 || parts.some((p) => p === '')) needsDatabase('a nextval argument');
+  const key = scope.sequenceKey?.(parts.length === 2 ? parts[0] : undefined, parts.at(-1) as string) ?? needsDatabase(`sequence ${text} is not known here`);
+  const dot = key.indexOf('.');
+  const regclass = `${quoteIdent(key.slice(0, dot))}.${quoteIdent(key.slice(dot + 1))}`.replace(/'/g, "''");
+  return { text: `nextval('${regclass}'::regclass)`, type: 'bigint' };
 }
 
 /** An argument passed where text is expected: varchar shows its cast, literals become text constants. */

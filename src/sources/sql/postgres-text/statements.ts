@@ -6,6 +6,7 @@ import { renderDefault } from './expressions.js';
 import { needsDatabase } from './fallback.js';
 import { createIndex } from './indexes.js';
 import { createView } from './views.js';
+import { alterSequence, createSequence } from './sequences.js';
 import type { TableState, TextCatalog } from './state.js';
 
 type Node = Record<string, any>;
@@ -45,6 +46,9 @@ export const HANDLERS: Record<string, Handler> = {
   AlterTableStmt: (catalog, stmt) => alterTable(catalog, stmt),
   CommentStmt: (catalog, stmt) => comment(catalog, stmt),
   ViewStmt: (catalog, stmt) => createView(catalog, stmt),
+  CreateSeqStmt: (catalog, stmt) => createSequence(catalog, stmt),
+  AlterSeqStmt: (catalog, stmt) => alterSequence(catalog, stmt),
+  DropStmt: (catalog, stmt) => dropIfExists(catalog, stmt),
 };
 
 function qualifiedName(list: Node[]): [string | undefined, string] {
@@ -219,4 +223,21 @@ function splitLast(parts: string[], _min: number): [string | undefined, string] 
   if (parts.length === 1) return [undefined, parts[0] as string];
   if (parts.length === 2) return [parts[0], parts[1] as string];
   return needsDatabase('a name with a database part');
+}
+
+/** `DROP … IF EXISTS` of objects the text has not created (a script's usual preamble) changes nothing. */
+function dropIfExists(catalog: TextCatalog, stmt: Node): void {
+  if (!stmt.missing_ok) needsDatabase('DROP');
+  for (const object of (stmt.objects ?? []) as Node[]) {
+    const parts = object.List ? ((object.List.items ?? []) as Node[]).map((n) => String(n.String?.sval)) : object.TypeName ? ((object.TypeName.names ?? []) as Node[]).map((n) => String(n.String?.sval)) : object.String ? [String(object.String.sval)] : needsDatabase('a DROP target');
+    if (stmt.removeType === 'OBJECT_SCHEMA') {
+      if (catalog.namespaces.has(parts[0] as string)) needsDatabase('DROP of an existing schema');
+      continue;
+    }
+    if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_INDEX', 'OBJECT_SEQUENCE', 'OBJECT_TYPE'].includes(String(stmt.removeType))) needsDatabase(`DROP ${stmt.removeType}`);
+    const [schema, name] = qualifiedName(parts.map((sval) => ({ String: { sval } })));
+    const schemaName = schema ?? 'public';
+    if (!catalog.namespaces.has(schemaName)) continue;
+    if (catalog.isRelationName(schemaName, name) || catalog.enums.has(qualify(schemaName, name))) needsDatabase('DROP of an existing object');
+  }
 }
