@@ -19,7 +19,7 @@ CREATE TYPE app.mood AS ENUM ('sad', 'ok');
 ALTER TYPE app.mood ADD VALUE 'happy' AFTER 'ok';
 ALTER TYPE app.mood ADD VALUE 'meh' BEFORE 'sad';
 COMMENT ON TYPE app.mood IS 'Moods';
-CREATE TABLE app.t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, m app.mood NOT NULL DEFAULT 'ok', ms app.mood[], x int, y int, CHECK (x < y), CHECK (x > 0), CHECK (m <> 'sad'), CONSTRAINT u UNIQUE NULLS NOT DISTINCT (x, y));
+CREATE TABLE app.t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, m app.mood NOT NULL DEFAULT 'ok', ms app.mood[], x int, y int, CHECK (x < y), CHECK (x > 0), CONSTRAINT y_or_x CHECK (y > 0 OR x IS NULL), CHECK (m <> 'sad'), CONSTRAINT u UNIQUE NULLS NOT DISTINCT (x, y));
 CREATE TABLE app.a_very_long_table_name_that_goes_on_and_on_and_on_forever_and_ever (a_very_long_column_name_that_also_goes_on_and_on_and_on int PRIMARY KEY, other int UNIQUE);
 CREATE INDEX ON app.a_very_long_table_name_that_goes_on_and_on_and_on_forever_and_ever (other, a_very_long_column_name_that_also_goes_on_and_on_and_on);
 CREATE VIEW app.v AS SELECT t.id, t.m, t.x + 1 AS x1 FROM app.t t WHERE t.m = 'ok';

@@ -84,9 +84,8 @@ function generatedKeyName(catalog: TextCatalog, table: TableState, primary: bool
 }
 
 function addCheck(catalog: TextCatalog, table: TableState, c: Node): void {
-  // conkey lists the columns a check reads in table order.
-  const position = (name: string) => table.columns.findIndex((col) => col.name === name);
-  const read = columnsRead(c.raw_expr).sort((a, b) => position(a) - position(b));
+  // conkey lists the columns a check reads in the order they first appear.
+  const read = columnsRead(c.raw_expr);
   const scope = scopeOf(catalog, table);
   const body = renderCondition(c.raw_expr, scope);
   let name: string;
