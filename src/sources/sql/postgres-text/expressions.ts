@@ -190,7 +190,7 @@ function coerceHidden(value: Typed, target: string, scope: ExpressionScope): Typ
   if (numericFamily(value.type) && numericFamily(target)) return value;
   if (value.type === 'boolean' && target === 'boolean') return value;
   if (TIME_RESULT[value.text] && TIME_TARGETS.has(target.replace(/\(\d+\)/, ''))) return value;
-  if (value.type === 'text' && (target === 'text' || /^character varying/.test(target))) return value;
+  if ((value.type === 'text' || value.type === 'character varying') && (target === 'text' || /^character varying/.test(target))) return value;
   return needsDatabase(`a ${value.type} default for a ${target} column`);
 }
 
@@ -282,7 +282,15 @@ function operatorExpression(body: Node, scope: ExpressionScope): Typed {
       if (op === '||') return concatenation(typed(body.lexpr, scope), typed(body.rexpr, scope), scope);
       return comparison(op, typed(body.lexpr, scope), typed(body.rexpr, scope), scope);
     case 'AEXPR_IN':
-      return inList(op, body, scope);
+      return inList(op, body.lexpr, listItems(body.rexpr), scope);
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL': {
+      // `x = ANY (ARRAY[…])` is what `x IN (…)` becomes; `<> ALL` what `NOT IN` becomes.
+      const elements = body.rexpr?.A_ArrayExpr?.elements as Node[] | undefined;
+      const matches = (body.kind === 'AEXPR_OP_ANY' && op === '=') || (body.kind === 'AEXPR_OP_ALL' && op === '<>');
+      if (!elements || elements.length < 2 || !matches) needsDatabase(`${body.kind} other than = ANY / <> ALL of an ARRAY[…] list`);
+      return inList(op, body.lexpr, elements, scope);
+    }
     case 'AEXPR_BETWEEN': {
       const [low, high] = listItems(body.rexpr);
       const left = typed(body.lexpr, scope);
@@ -371,9 +379,9 @@ function isTextLike(type: string): boolean {
 }
 
 /** `x IN (a, b)` → `(x = ANY (ARRAY[a, b]))`; one item is a plain comparison. */
-function inList(op: string, body: Node, scope: ExpressionScope): Typed {
-  const items = listItems(body.rexpr).map((item) => typed(item, scope));
-  const left = typed(body.lexpr, scope);
+function inList(op: string, lexpr: Node, list: readonly Node[], scope: ExpressionScope): Typed {
+  const items = list.map((item) => typed(item, scope));
+  const left = typed(lexpr, scope);
   if (items.length === 1) return comparison(op, left, items[0] as Typed, scope);
   if (op !== '=' && op !== '<>') needsDatabase(`IN with ${op}`);
   if (!items.every((i) => i.constant === 'unknown' || i.constant === 'int4')) needsDatabase('an IN list that is not all literals');
