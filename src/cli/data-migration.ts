@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { dataMigration } from '../ops/data-migration.js';
 import { EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -54,6 +53,7 @@ export function registerDataMigration(program: Command, io: CommandIo, exit: (co
           set: o.set,
           where: o.where,
         };
+        const { dataMigration } = await import('../ops/data-migration.js');
         const result = await dataMigration({ migration: migration as never, name: o.name, out: o.out });
         if (o.json) printJson(io, result);
         else io.stdout(`${result.up.trimEnd()}\n\n-- ---- down ----\n${result.down.trimEnd()}\n${result.written.map((p) => `wrote ${p}\n`).join('')}`);

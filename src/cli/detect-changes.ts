@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { detectChanges } from '../ops/detect-changes.js';
-import { renderDetectChanges } from '../ops/render-detect-changes.js';
 import { collect, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerDetectChanges(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -17,6 +15,8 @@ export function registerDetectChanges(program: Command, io: CommandIo, exit: (co
     .option('--diagram', 'add a Mermaid erDiagram of the tables touched')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
+        const { detectChanges } = await import('../ops/detect-changes.js');
+        const { renderDetectChanges } = await import('../ops/render-detect-changes.js');
         const result = await detectChanges(
           { from: options.from, to: options.to, dialect: options.dialect, renames: options.rename, strict: Boolean(options.strict), diagram: Boolean(options.diagram), scratchUrl: options.scratchUrl },
           { stdin: io.stdin },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { FORMAT_IDS } from '../emit/registry.js';
-import { generateMigration } from '../ops/generate-migration.js';
+import type { GenerateMigrationOutput } from '../ops/generate-migration.js';
 import { UserError } from '../core/errors.js';
 import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
@@ -25,6 +25,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
+        const { generateMigration } = await import('../ops/generate-migration.js');
         const result = await generateMigration(
           {
             from: options.from,
@@ -53,7 +54,7 @@ export function registerGenerateMigration(program: Command, io: CommandIo, exit:
     });
 }
 
-function renderText(result: Awaited<ReturnType<typeof generateMigration>>, showFiles: boolean): string {
+function renderText(result: GenerateMigrationOutput, showFiles: boolean): string {
   // A framework format is shown as the files it emits; plain SQL as its up and down.
   const lines = showFiles ? result.files.flatMap((f) => [`==> ${f.path} <==`, f.content.trimEnd(), '']) : [result.up.trimEnd(), '', '-- ---- down ----', result.down.trimEnd()];
   for (const w of result.warnings) lines.push(`${w.severity}: ${w.code}: ${w.message}`);

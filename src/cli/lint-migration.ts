@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { lintMigration, type LintMigrationOutput } from '../ops/lint-migration.js';
+import type { LintMigrationOutput } from '../ops/lint-migration.js';
 import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerLintMigration(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -13,6 +13,7 @@ export function registerLintMigration(program: Command, io: CommandIo, exit: (co
     .action(async (files: string[], options) => {
       const code = await runCommand(io, async () => {
         const fromStdin = files.includes('-');
+        const { lintMigration } = await import('../ops/lint-migration.js');
         const result = await lintMigration({
           sql: fromStdin ? await io.stdin() : undefined,
           files: files.filter((f) => f !== '-'),

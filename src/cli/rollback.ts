@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { rollback, type RollbackOutput } from '../ops/rollback.js';
+import type { RollbackOutput } from '../ops/rollback.js';
 import { EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerRollback(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -16,6 +16,7 @@ export function registerRollback(program: Command, io: CommandIo, exit: (code: n
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
+        const { rollback } = await import('../ops/rollback.js');
         const result = await rollback(
           {
             migration: options.migration,

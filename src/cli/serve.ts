@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { startHttpServer } from '../mcp/http.js';
-import { defaultServerOptions } from '../mcp/server.js';
-import { serveStdio } from '../mcp/stdio.js';
 import { EXIT_OK, EXIT_USER_ERROR, type CommandIo } from './run.js';
 
 export function registerServe(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -13,7 +10,10 @@ export function registerServe(program: Command, io: CommandIo, exit: (code: numb
     .option('--host <address>', 'HTTP address to bind; other than loopback needs a token', '127.0.0.1')
     .option('--token <token>', 'require Authorization: Bearer <token> (default: $MIGRATION_GENERATOR_TOKEN)')
     .action(async (options: { http?: boolean; port: string; host: string; token?: string }) => {
+      // The server modules load only for `serve`: every other command and --help start without them.
+      const { defaultServerOptions } = await import('../mcp/server.js');
       if (!options.http) {
+        const { serveStdio } = await import('../mcp/stdio.js');
         await serveStdio(defaultServerOptions());
         return exit(EXIT_OK);
       }
@@ -24,6 +24,7 @@ export function registerServe(program: Command, io: CommandIo, exit: (code: numb
       }
       const token = options.token ?? (process.env.MIGRATION_GENERATOR_TOKEN || undefined);
       try {
+        const { startHttpServer } = await import('../mcp/http.js');
         const running = await startHttpServer({ port, host: options.host, token, server: defaultServerOptions() });
         await untilStopped();
         await running.close();

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { validateMigrationOp } from '../ops/validate-migration.js';
 import { EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerValidateMigration(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -16,6 +15,7 @@ export function registerValidateMigration(program: Command, io: CommandIo, exit:
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
+        const { validateMigrationOp } = await import('../ops/validate-migration.js');
         const result = await validateMigrationOp(
           { from: options.from, up: options.up, down: options.down, to: options.to, dialect: options.dialect, databaseUrl: options.databaseUrl, sampleRows: Number(options.sampleRows) },
           { stdin: io.stdin },

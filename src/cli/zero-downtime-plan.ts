@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { zeroDowntimePlan, type ZeroDowntimePlanOutput } from '../ops/zero-downtime-plan.js';
+import type { ZeroDowntimePlanOutput } from '../ops/zero-downtime-plan.js';
 import { collect, EXIT_FINDINGS, EXIT_OK, printJson, runCommand, type CommandIo } from './run.js';
 
 export function registerZeroDowntimePlan(program: Command, io: CommandIo, exit: (code: number) => void): void {
@@ -18,6 +18,7 @@ export function registerZeroDowntimePlan(program: Command, io: CommandIo, exit: 
     .option('--json', 'print one JSON object')
     .action(async (options) => {
       const code = await runCommand(io, async () => {
+        const { zeroDowntimePlan } = await import('../ops/zero-downtime-plan.js');
         const result = await zeroDowntimePlan(
           {
             from: options.from,

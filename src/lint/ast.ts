@@ -1,5 +1,7 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, RangeVar, TypeName } from 'libpg-query';
-import { deparseSync } from 'pgsql-deparser';
+import { lazyRequire } from '../core/lazy-require.js';
+
+const deparser = lazyRequire<typeof import('pgsql-deparser')>('pgsql-deparser');
 
 /** `schema.name` or `name`, as a reader would write it back. */
 export function relationName(relation: RangeVar | undefined): string {
@@ -98,7 +100,7 @@ export function walk(root: unknown, visit: (key: string, value: Record<string, u
 
 /** SQL for a node, on one line; rules use it to print a corrected statement. */
 export function toSql(node: Node): string {
-  return deparseSync(node, { pretty: false });
+  return deparser().deparseSync(node, { pretty: false });
 }
 
 /** A deep copy to edit before printing a suggestion; the parsed tree stays untouched. */

@@ -3,30 +3,15 @@
  * that keep the data where that is possible, batched by key range, with checks before and after.
  * Written as `PREFIX_name.up.sql` / `.down.sql` only when `out` is given, never over existing files.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
-import { buildDataMigration, dataMigrationIntent } from '../data-migration/intents.js';
+import { buildDataMigration, type dataMigrationIntent } from '../data-migration/intents.js';
+import { dataMigrationInput, type DataMigrationInput, type DataMigrationOutput } from './schemas/data-migration.js';
 import { nextSequence, slugify } from '../emit/naming.js';
 import { listExisting, writeFiles } from '../emit/write-files.js';
 import { parsePostgres } from '../sources/sql/parse-postgres.js';
 
-export const dataMigrationInput = z.object({
-  migration: dataMigrationIntent,
-  name: z.string().min(1).optional().describe('File name part (slugged); from the intent when absent'),
-  out: z.string().min(1).optional().describe('Folder to write the up and down files into; nothing is written without it'),
-});
-export type DataMigrationInput = z.input<typeof dataMigrationInput>;
-
-export const dataMigrationOutput = z.object({
-  description: z.string(),
-  up: z.string(),
-  down: z.string(),
-  checks: z.array(z.string()),
-  backups: z.array(z.string()),
-  notes: z.array(z.string()),
-  written: z.array(z.string()),
-});
-export type DataMigrationOutput = z.infer<typeof dataMigrationOutput>;
+export { dataMigrationInput, dataMigrationOutput, type DataMigrationInput, type DataMigrationOutput } from './schemas/data-migration.js';
 
 export async function dataMigration(raw: DataMigrationInput): Promise<DataMigrationOutput> {
   const input = dataMigrationInput.parse(raw);

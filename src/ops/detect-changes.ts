@@ -1,5 +1,5 @@
 /** detect-changes: what differs between two schemas, what may be a rename, what can lose data. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Change, PossibleRename } from '../core/change.js';
 import type { Schema, Unsupported } from '../core/model.js';
 import { UserError } from '../core/errors.js';
@@ -8,47 +8,10 @@ import { describeChange } from '../diff/describe.js';
 import { diffSchemas } from '../diff/diff.js';
 import { loadSchemaPair } from '../sources/pair.js';
 import { erDiagram } from './er-diagram.js';
-import { dialectInput, throwIfCancelled, type OpContext, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
+import { throwIfCancelled, type OpContext, parseRenameHints, type Warning } from './common.js';
+import { detectChangesInput, type DetectChangesInput, type DetectChangesOutput } from './schemas/detect-changes.js';
 
-export const detectChangesInput = z.object({
-  from: sourceInput('current'),
-  to: sourceInput('desired'),
-  dialect: dialectInput,
-  renames: renamesInput,
-  strict: z.boolean().default(false).describe('Refuse to answer while a source holds objects the model does not represent'),
-  diagram: z.boolean().default(false).describe('Add a Mermaid erDiagram of the tables the changes touch'),
-  scratchUrl: scratchUrlInput,
-});
-export type DetectChangesInput = z.input<typeof detectChangesInput>;
-
-const changeOutput = z.looseObject({ kind: z.string(), object: z.string(), summary: z.string(), dataLoss: z.boolean() });
-const unsupportedOutput = z.object({
-  kind: z.string(),
-  name: z.string().optional(),
-  detail: z.string(),
-  side: z.enum(['from', 'to']),
-  location: z.object({ file: z.string().optional(), line: z.number(), column: z.number() }).optional(),
-});
-
-export const detectChangesOutput = z.object({
-  changes: z.array(changeOutput),
-  possibleRenames: z.array(
-    z.object({
-      kind: z.enum(['table', 'column']),
-      table: z.string().optional(),
-      from: z.string(),
-      to: z.string(),
-      confidence: z.number(),
-      evidence: z.array(z.string()),
-      hint: z.string(),
-    }),
-  ),
-  warnings: z.array(warningOutput),
-  unsupported: z.array(unsupportedOutput),
-  summary: z.object({ added: z.number(), removed: z.number(), changed: z.number(), dataLoss: z.number() }),
-  diagram: z.string().optional(),
-});
-export type DetectChangesOutput = z.infer<typeof detectChangesOutput>;
+export { detectChangesInput, detectChangesOutput, type DetectChangesInput, type DetectChangesOutput } from './schemas/detect-changes.js';
 
 export interface LoadedPair {
   readonly from: Schema;

@@ -3,7 +3,6 @@
  * optionally proven on a scratch database. Files are written only when asked (`out`), atomically, never
  * over existing ones, and a migration that loses data is written only with `allowDataLoss`.
  */
-import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
 import { PLAN_DIALECTS } from '../dialects/plan-dialects.js';
@@ -13,59 +12,22 @@ import { losesData } from '../diff/data-loss.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { destructiveSteps, planHazards } from '../emit/emitter.js';
 import { renderDown, renderUp } from '../emit/formats/sql.js';
-import { EMITTERS, FORMAT_IDS } from '../emit/registry.js';
+import { EMITTERS } from '../emit/registry.js';
 import { nextSequence, slugify, timestampPrefix } from '../emit/naming.js';
 import { listExisting, readExisting, writeFiles } from '../emit/write-files.js';
 import { planMigration } from '../plan/plan.js';
 import { isDatabaseUrl } from '../sources/resolve.js';
 import { validateForDialect } from '../validate/validate-dialect.js';
-import { dialectInput, parseRenameHints, renamesInput, scratchUrlInput, sourceInput, warningOutput, type Warning } from './common.js';
+import { parseRenameHints, type Warning } from './common.js';
 import { dataWarnings } from './data-warnings.js';
-import { buildCheckedDataMigration, dataMigrationOutput } from './data-migration.js';
-import { dataMigrationIntent } from '../data-migration/intents.js';
+import { buildCheckedDataMigration } from './data-migration.js';
+import { generateMigrationInput, type GenerateMigrationInput, type GenerateMigrationOutput } from './schemas/generate-migration.js';
 import { loadPair } from './detect-changes.js';
 import type { OpContext } from './common.js';
-import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
+import { fromSqlText, validationProgress } from './validation-shared.js';
+import { validationOutput } from './schemas/validation.js';
 
-export const generateMigrationInput = z.object({
-  from: sourceInput('current'),
-  to: sourceInput('desired'),
-  dialect: dialectInput,
-  format: z.enum(FORMAT_IDS).default('sql').describe('Output format: sql (plain up/down files) or a framework\'s own migration files'),
-  name: z.string().min(1).optional().describe('Migration name (slugged); derived from the first change when absent'),
-  out: z.string().min(1).optional().describe('Folder to write the files into; nothing is written without it'),
-  timestamp: z.string().optional().describe('File prefix: digits or an ISO date ("now" reads the clock); a sequence number after the folder\'s files otherwise'),
-  renames: renamesInput,
-  allowDataLoss: z.boolean().default(false).describe('Emit and write a migration that drops or narrows data'),
-  concurrently: z.boolean().default(false).describe('Build indexes on existing tables with CREATE INDEX CONCURRENTLY, outside the transaction'),
-  validate: z.boolean().default(false).describe('Prove up and down on a scratch database: PGlite or scratchUrl (PostgreSQL), a scratch database on scratchUrl (MySQL/MariaDB), in memory (SQLite)'),
-  sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before validating (0: none)'),
-  strict: z.boolean().default(false),
-  scratchUrl: scratchUrlInput,
-  dataMigration: dataMigrationIntent
-    .optional()
-    .describe('A data migration to go with the schema change (backfill, split, merge, convert, move, expression): returned as its own batched, checked, reversible up and down'),
-});
-export type GenerateMigrationInput = z.input<typeof generateMigrationInput>;
-
-export const generateMigrationOutput = z.object({
-  up: z.string(),
-  down: z.string(),
-  changes: z.array(z.object({ kind: z.string(), object: z.string(), summary: z.string(), dataLoss: z.boolean() })),
-  warnings: z.array(warningOutput),
-  files: z.array(z.object({ path: z.string(), content: z.string() })),
-  written: z.array(z.string()),
-  plan: z.object({
-    steps: z.number(),
-    reversible: z.boolean(),
-    transactional: z.boolean(),
-    destructive: z.boolean(),
-    details: z.array(z.object({ description: z.string(), transactional: z.boolean(), hazards: z.array(z.string()), sql: z.array(z.string()) })),
-  }),
-  validation: validationOutput.optional(),
-  dataMigration: dataMigrationOutput.omit({ written: true }).optional(),
-});
-export type GenerateMigrationOutput = z.infer<typeof generateMigrationOutput>;
+export { generateMigrationInput, generateMigrationOutput, type GenerateMigrationInput, type GenerateMigrationOutput } from './schemas/generate-migration.js';
 
 export interface GenerateContext extends OpContext {
   /** The clock, read only for `timestamp: "now"`. */

@@ -4,26 +4,15 @@
  * with `from`. The database a URL names is never migrated: only its schema is read.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { loadSchema } from '../sources/resolve.js';
 import { validateForDialect } from '../validate/validate-dialect.js';
-import { dialectInput, scratchUrlInput, sourceInput } from './common.js';
 import type { OpContext } from './common.js';
-import { fromSqlText, validationOutput, validationProgress } from './validation-shared.js';
+import { fromSqlText, validationProgress } from './validation-shared.js';
+import { validationOutput } from './schemas/validation.js';
+import { validateMigrationInput, type ValidateMigrationInput, type ValidateMigrationOutput } from './schemas/validate-migration.js';
 
-export const validateMigrationInput = z.object({
-  from: sourceInput('current'),
-  up: z.string().min(1).describe('The up migration: a .sql file, or the SQL itself'),
-  down: z.string().min(1).describe('The down migration: a .sql file, or the SQL itself'),
-  dialect: dialectInput,
-  to: sourceInput('expected').optional().describe('The schema up must produce; without it, up and down are only checked to apply and return to from'),
-  databaseUrl: scratchUrlInput.describe('A server to create the scratch database on (a fresh database, dropped afterwards): PostgreSQL (PGlite otherwise) or MySQL/MariaDB; SQLite runs in memory'),
-  sampleRows: z.number().int().min(0).max(100).default(3).describe('Rows per table inserted before up (0: none)'),
-});
-export type ValidateMigrationInput = z.input<typeof validateMigrationInput>;
-export const validateMigrationOutput = validationOutput;
-export type ValidateMigrationOutput = z.infer<typeof validateMigrationOutput>;
+export { validateMigrationInput, validateMigrationOutput, type ValidateMigrationInput, type ValidateMigrationOutput } from './schemas/validate-migration.js';
 
 export async function validateMigrationOp(raw: ValidateMigrationInput, context: OpContext = {}): Promise<ValidateMigrationOutput> {
   const input = validateMigrationInput.parse(raw);

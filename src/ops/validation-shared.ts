@@ -1,5 +1,4 @@
 /** What generate-migration and validate-migration share about validation: its output schema and the `from` SQL. */
-import { z } from 'zod';
 import { emptySchema, type Schema } from '../core/model.js';
 import { PLAN_DIALECTS } from '../dialects/plan-dialects.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
@@ -11,13 +10,7 @@ import { acquireScratch } from '../validate/scratch-postgres.js';
 import type { OpContext } from './common.js';
 import { VALIDATION_STAGES, type ValidationStage } from '../validate/validate-migration.js';
 
-export const validationOutput = z.object({
-  ok: z.boolean(),
-  engine: z.enum(['pglite', 'server', 'mysql', 'sqlite']),
-  steps: z.array(z.object({ name: z.string(), ok: z.boolean(), error: z.string().optional(), differences: z.array(z.string()).optional() })),
-  sampleRows: z.object({ filled: z.array(z.string()), skipped: z.array(z.object({ table: z.string(), reason: z.string() })) }).optional(),
-  rows: z.array(z.object({ table: z.string(), before: z.number(), afterUp: z.number().optional(), afterDown: z.number().optional() })),
-});
+export { validationOutput } from './schemas/validation.js';
 
 /**
  * SQL that builds `from` on a scratch database: the source text itself, or for a live database a

@@ -4,7 +4,9 @@
  * names come out quoted exactly as needed. What cannot be inverted from the text alone is said,
  * with what the user must supply; nothing is guessed.
  */
-import { deparseSync } from 'pgsql-deparser';
+import { lazyRequire } from '../core/lazy-require.js';
+
+const deparser = lazyRequire<typeof import('pgsql-deparser')>('pgsql-deparser');
 import { invertAlterTable } from './invert-alter-table.js';
 import { defaultIndexName, dropNode, type Inversion, nameList, objectWithArgs, rangeVarName } from './nodes.js';
 
@@ -108,7 +110,7 @@ export function invertStatements(statements: readonly StatementInput[]): { inver
 function render(statement: StatementInput, result: Inversion): InvertedStatement {
   const base = { up: statement.text, line: statement.line };
   if (result.irreversible) return { ...base, irreversible: result.irreversible };
-  const down = (result.nodes ?? []).map((node) => deparseSync(node as never, { pretty: false }).replace(/;\s*$/, ''));
+  const down = (result.nodes ?? []).map((node) => deparser().deparseSync(node as never, { pretty: false }).replace(/;\s*$/, ''));
   return {
     ...base,
     down,

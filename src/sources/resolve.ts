@@ -15,6 +15,7 @@ import { upSectionsOnly } from './sql/up-sections.js';
 import { loadSqliteSql } from './sql/load-sqlite-sql.js';
 import { loadLiveMysql } from './live/mysql.js';
 import { loadLivePostgres } from './live/postgres.js';
+import { cachedSchemaLoad, loadKey } from './load-cache.js';
 
 export interface LoadOptions {
   readonly dialect: DialectId;
@@ -42,6 +43,10 @@ export function liveDialect(source: string): DialectId | undefined {
   return undefined;
 }
 
+/**
+ * Text sources (SQL and Prisma) go through the load cache, keyed on the text read now; a live
+ * database is read every time, since it changes.
+ */
 export async function loadSchema(source: string, options: LoadOptions): Promise<Schema> {
   const live = liveDialect(source);
   if (live) {
@@ -54,10 +59,22 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
     const text = await readFile(source, 'utf8').catch(() => {
       throw new UserError('NOT_FOUND', `no such file: ${source}`);
     });
-    return loadPrismaLazily(text, source, options);
+    return loadPrismaCached(text, source, options);
   }
-  if (isInlinePrisma(source)) return loadPrismaLazily(source, '<inline schema.prisma>', options);
-  return loadSqlTexts(await readSqlSource(source, options), options);
+  if (isInlinePrisma(source)) return loadPrismaCached(source, '<inline schema.prisma>', options);
+  const texts = await readSqlSource(source, options);
+  return cachedSchemaLoad(loadKey({ loader: 'sql', dialect: options.dialect, scratchUrl: scratchServer(options), texts }), () => loadSqlTexts(texts, options));
+}
+
+function loadPrismaCached(text: string, file: string, options: LoadOptions): Promise<Schema> {
+  const key = loadKey({ loader: 'prisma', dialect: options.dialect, scratchUrl: scratchServer(options), texts: [{ file, text }] });
+  return cachedSchemaLoad(key, () => loadPrismaLazily(text, file, options));
+}
+
+/** The server a text load runs on, as the loaders choose it: part of what a cached load depends on. */
+function scratchServer(options: LoadOptions): string | undefined {
+  if (options.dialect === 'sqlite') return undefined;
+  return options.scratchUrl ?? (options.dialect === 'mysql' ? mysqlScratchFromEnv() : undefined);
 }
 
 /** Imported on first use: the Prisma grammar is the slowest module to load, and most runs never need it. */

@@ -2,7 +2,10 @@
  * Scratch SQLite databases: in memory, one per use, gone when released. SQLite text is loaded into
  * one to learn what it means; migrations are proven on one.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazyRequire } from '../core/lazy-require.js';
+
+const loadDatabase = lazyRequire<typeof Database>('better-sqlite3');
 
 export interface SqliteScratch {
   readonly db: Database.Database;
@@ -10,7 +13,7 @@ export interface SqliteScratch {
 }
 
 export function acquireSqliteScratch(): SqliteScratch {
-  const db = new Database(':memory:');
+  const db = new (loadDatabase())(':memory:');
   // As applications run: foreign keys enforced, so a migration that breaks one fails here too.
   db.pragma('foreign_keys = ON');
   return {

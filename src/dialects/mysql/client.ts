@@ -1,7 +1,10 @@
 /** Connections to a MySQL or MariaDB server through mysql2. Errors never carry the password. */
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
+import { lazyRequire } from '../../core/lazy-require.js';
 import { UserError } from '../../core/errors.js';
 import { redactSecrets, redactUrl } from '../../core/redact.js';
+
+const loadMysql = lazyRequire<typeof mysql>('mysql2/promise');
 
 export type Row = Record<string, any>;
 
@@ -32,7 +35,7 @@ export async function connectMysql(url: string, options: { database?: string } =
   const parsed = new URL(url.replace(/^mariadb:/i, 'mysql:'));
   let connection: mysql.Connection;
   try {
-    connection = await mysql.createConnection({
+    connection = await loadMysql().createConnection({
       host: parsed.hostname || '127.0.0.1',
       port: parsed.port ? Number(parsed.port) : 3306,
       user: decodeURIComponent(parsed.username || 'root'),

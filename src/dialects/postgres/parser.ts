@@ -1,4 +1,8 @@
-import { hasSqlDetails, loadModule, parseSync, scanSync, type Node } from 'libpg-query';
+import type { Node } from 'libpg-query';
+import { lazyRequire } from '../../core/lazy-require.js';
+
+/** The parser package itself; loaded by loadPostgresParser, which every reader awaits first. */
+export const libpgQuery = lazyRequire<typeof import('libpg-query')>('libpg-query');
 import { UserError, locate } from '../../core/errors.js';
 
 /** One top-level statement of a migration file, as the PostgreSQL parser split it. */
@@ -19,7 +23,7 @@ let loaded = false;
 
 /** Loads the WASM parser once; the synchronous functions below need it. */
 export async function loadPostgresParser(): Promise<void> {
-  loading ??= loadModule().then(() => {
+  loading ??= libpgQuery().loadModule().then(() => {
     loaded = true;
   });
   return loading;
@@ -51,7 +55,7 @@ export function parseMigration(sql: string, file?: string): ParsedSql {
   const toOffset = byteToCharMapper(sql);
   // libpg-query refuses to scan an empty string; with no statement there is nothing to place.
   if (raw.length === 0) return { statements: [], comments: [], toOffset };
-  const tokens = scanSync(sql).tokens;
+  const tokens = libpgQuery().scanSync(sql).tokens;
   const comments: Comment[] = [];
   const codeTokenStarts: number[] = [];
   for (const token of tokens) {
@@ -93,9 +97,9 @@ function firstAtOrAfter(starts: readonly number[], offset: number): number {
 function parseOrThrow(sql: string, file?: string) {
   if (sql.trim() === '') return [];
   try {
-    return parseSync(sql).stmts ?? [];
+    return libpgQuery().parseSync(sql).stmts ?? [];
   } catch (error) {
-    if (!hasSqlDetails(error) || !error.sqlDetails) throw error;
+    if (!libpgQuery().hasSqlDetails(error) || !error.sqlDetails) throw error;
     const offset = codePointToCharOffset(sql, error.sqlDetails.cursorPosition);
     const location = locate(sql, offset, file);
     throw new UserError('SYNTAX_ERROR', error.sqlDetails.message, {

@@ -3,7 +3,7 @@
  * about two seconds, resetting one costs milliseconds. Extensions must be registered when an
  * instance starts, so an instance is replaced when a load needs one it lacks.
  */
-import { PGlite, type Extension as PgliteExtension } from '@electric-sql/pglite';
+import type { PGlite, Extension as PgliteExtension } from '@electric-sql/pglite';
 import type { SqlClient } from './client.js';
 
 /** Contrib extensions PGlite ships, by SQL name → module export name. */
@@ -28,7 +28,9 @@ export async function startPglite(extensionNames: readonly string[] = []): Promi
     const extension = module[exportName];
     if (extension) extensions[exportName] = extension;
   }
-  return PGlite.create({ extensions });
+  // Imported here, not at the top: the WASM engine is large and most requests never start it.
+  const { PGlite: engine } = await import('@electric-sql/pglite');
+  return engine.create({ extensions });
 }
 
 export function pgliteClient(db: PGlite): SqlClient {

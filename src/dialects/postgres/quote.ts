@@ -3,11 +3,13 @@
  * unless it is lower-case ASCII and no keyword PostgreSQL reserves in that position (the port of
  * PostgreSQL's own `quote_identifier`).
  */
-import { QuoteUtils } from 'pgsql-deparser';
+import { lazyRequire } from '../../core/lazy-require.js';
+
+const deparser = lazyRequire<typeof import('pgsql-deparser')>('pgsql-deparser');
 import { splitQualified } from '../../core/model.js';
 
 export function quoteIdent(name: string): string {
-  return QuoteUtils.quoteIdentifier(name);
+  return deparser().QuoteUtils.quoteIdentifier(name);
 }
 
 /** `schema.name` model key → `schema.name` with each part quoted as needed. */

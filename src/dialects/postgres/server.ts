@@ -1,20 +1,23 @@
 /** Connections to a PostgreSQL server through `pg`. Errors never carry the password. */
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../../core/lazy-require.js';
 import { UserError } from '../../core/errors.js';
 import { redactSecrets, redactUrl } from '../../core/redact.js';
 import type { SqlClient } from './client.js';
+
+const loadPg = lazyRequire<typeof pg>('pg');
 
 // Keep numbers and timestamps as PostgreSQL prints them: the model compares text.
 const RAW_TEXT_TYPES = [20, 700, 701, 1082, 1083, 1114, 1184, 1266, 1700];
 const textTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (RAW_TEXT_TYPES.includes(oid)) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format);
+    return loadPg().types.getTypeParser(oid, format);
   },
 } as unknown as pg.CustomTypesConfig;
 
 export async function connectPostgres(url: string, options: { connectTimeoutMs?: number } = {}): Promise<SqlClient> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, types: textTypes });
+  const client = new (loadPg().Client)({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, types: textTypes });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);
   try {

@@ -4,7 +4,7 @@
  * 15 printed `SELECT t.id FROM t`); both forms are brought to the unqualified one and compared as
  * parse trees without positions.
  */
-import { parseSync } from 'libpg-query';
+import { libpgQuery } from './parser.js';
 
 const cache = new Map<string, string | undefined>();
 
@@ -19,7 +19,7 @@ function canonicalQuery(sql: string): string | undefined {
   if (cache.has(sql)) return cache.get(sql);
   let canonical: string | undefined;
   try {
-    canonical = JSON.stringify(strip(parseSync(sql), []));
+    canonical = JSON.stringify(strip(libpgQuery().parseSync(sql), []));
   } catch {
     canonical = undefined;
   }

@@ -1,5 +1,8 @@
 /** Opens a live SQLite database file for reading only: nothing is written, not even a journal. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazyRequire } from '../../core/lazy-require.js';
+
+const loadDatabase = lazyRequire<typeof Database>('better-sqlite3');
 import { UserError } from '../../core/errors.js';
 
 /** `sqlite:path`, `sqlite://path`, `file:path`, or a path ending in .db, .sqlite, .sqlite3. */
@@ -17,7 +20,7 @@ export function openSqliteReadOnly(source: string): Database.Database {
   const path = sqlitePath(source);
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new (loadDatabase())(path, { readonly: true, fileMustExist: true });
     // Fails now, with a clear message, if the file is not a database.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return db;

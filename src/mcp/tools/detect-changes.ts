@@ -1,4 +1,4 @@
-import { detectChanges, detectChangesInput, detectChangesOutput, type DetectChangesOutput } from '../../ops/detect-changes.js';
+import { detectChangesInput, detectChangesOutput, type DetectChangesOutput } from '../../ops/schemas/detect-changes.js';
 import { confirmRenames } from '../confirm-renames.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled } from '../tool.js';
@@ -22,6 +22,7 @@ export const detectChangesTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(input, context) {
     await context.onProgress({ progress: 0, total: 2, message: 'loading and comparing the schemas' });
+    const { detectChanges } = await import('../../ops/detect-changes.js');
     const first = await detectChanges(input, context);
     throwIfCancelled(context.signal, 'detect-changes');
     const answers = await confirmRenames(first.possibleRenames, context);

@@ -1,5 +1,4 @@
-import { detectChanges } from '../../ops/detect-changes.js';
-import { generateMigration, generateMigrationInput, generateMigrationOutput, type GenerateMigrationOutput } from '../../ops/generate-migration.js';
+import { generateMigrationInput, generateMigrationOutput, type GenerateMigrationOutput } from '../../ops/schemas/generate-migration.js';
 import { confirmRenames } from '../confirm-renames.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled, type ToolContext } from '../tool.js';
@@ -30,6 +29,7 @@ export const generateMigrationTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(input, context) {
     const renames = await askAboutRenames(input, context);
+    const { generateMigration } = await import('../../ops/generate-migration.js');
     const output = await generateMigration({ ...input, renames }, { ...context, now: () => new Date() });
     throwIfCancelled(context.signal, 'generate-migration');
     return output;
@@ -40,6 +40,7 @@ export const generateMigrationTool = defineTool({
 /** With a person to ask, look-alike drops and adds become questions before anything is generated or written. */
 async function askAboutRenames(input: Input, context: ToolContext): Promise<string[]> {
   if (!context.elicit) return input.renames;
+  const { detectChanges } = await import('../../ops/detect-changes.js');
   const detected = await detectChanges({ from: input.from, to: input.to, dialect: input.dialect, renames: input.renames, scratchUrl: input.scratchUrl }, context);
   throwIfCancelled(context.signal, 'generate-migration');
   const answers = await confirmRenames(detected.possibleRenames, context);

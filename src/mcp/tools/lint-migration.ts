@@ -1,4 +1,4 @@
-import { INLINE_SQL, lintMigration, lintMigrationInputSchema, lintMigrationOutputSchema, type LintMigrationOutput } from '../../ops/lint-migration.js';
+import { INLINE_SQL, lintMigrationInputSchema, lintMigrationOutputSchema, type LintMigrationOutput } from '../../ops/schemas/lint-migration.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled } from '../tool.js';
 
@@ -19,6 +19,7 @@ export const lintMigrationTool = defineTool({
   output: lintMigrationOutputSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handler(input, context) {
+    const { lintMigration } = await import('../../ops/lint-migration.js');
     const output = await lintMigration(input);
     throwIfCancelled(context.signal, 'lint-migration');
     return output;

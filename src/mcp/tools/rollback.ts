@@ -1,4 +1,4 @@
-import { rollback, rollbackInput, rollbackOutput, type RollbackOutput } from '../../ops/rollback.js';
+import { rollbackInput, rollbackOutput, type RollbackOutput } from '../../ops/schemas/rollback.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled } from '../tool.js';
 
@@ -19,6 +19,7 @@ export const rollbackTool = defineTool({
   output: rollbackOutput,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handler(input, context) {
+    const { rollback } = await import('../../ops/rollback.js');
     const output = await rollback(input, context);
     throwIfCancelled(context.signal, 'rollback');
     return output;

@@ -1,4 +1,4 @@
-import { validateMigrationInput, validateMigrationOp, validateMigrationOutput, type ValidateMigrationOutput } from '../../ops/validate-migration.js';
+import { validateMigrationInput, validateMigrationOutput, type ValidateMigrationOutput } from '../../ops/schemas/validate-migration.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled } from '../tool.js';
 
@@ -19,6 +19,7 @@ export const validateMigrationTool = defineTool({
   // It creates and drops scratch databases of its own; nothing the user owns is written.
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handler(input, context) {
+    const { validateMigrationOp } = await import('../../ops/validate-migration.js');
     const output = await validateMigrationOp(input, context);
     throwIfCancelled(context.signal, 'validate-migration');
     return output;

@@ -1,4 +1,4 @@
-import { zeroDowntimePlan, zeroDowntimePlanInput, zeroDowntimePlanOutput, type ZeroDowntimePlanOutput } from '../../ops/zero-downtime-plan.js';
+import { zeroDowntimePlanInput, zeroDowntimePlanOutput, type ZeroDowntimePlanOutput } from '../../ops/schemas/zero-downtime-plan.js';
 import { renderReport } from '../markdown.js';
 import { defineTool, throwIfCancelled } from '../tool.js';
 
@@ -22,6 +22,7 @@ export const zeroDowntimePlanTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handler(input, context) {
     await context.onProgress({ progress: 0, total: 1, message: 'loading the schemas and planning the phases' });
+    const { zeroDowntimePlan } = await import('../../ops/zero-downtime-plan.js');
     const output = await zeroDowntimePlan(input, context);
     throwIfCancelled(context.signal, 'zero-downtime-plan');
     return output;
