@@ -5,7 +5,10 @@
  * the two models always come from the same reader and compare like with like.
  */
 import type { Schema } from '../core/model.js';
-import { isInlinePrisma, liveDialect, loadSchema, loadSqlTexts, readSqlSource, type LoadOptions } from './resolve.js';
+import { cachedSchemaLoad, loadKey } from './load-cache.js';
+import { isInlinePrisma, liveDialect, loadSchema, loadSqlTextsCached, readSqlSource, type LoadOptions } from './resolve.js';
+import type { SqlText } from './sql/load-postgres-sql.js';
+import { NeedsDatabase } from './sql/postgres-text/fallback.js';
 import { readPostgresText } from './sql/postgres-text/index.js';
 
 export interface SchemaPair {
@@ -24,9 +27,21 @@ export async function loadSchemaPair(from: string, to: string, options: LoadOpti
   }
   const fromTexts = await readSqlSource(from, options);
   const toTexts = await readSqlSource(to, options);
-  const [fromText, toText] = [await readPostgresText(fromTexts), await readPostgresText(toTexts)];
-  if ('schema' in fromText && 'schema' in toText) return { from: fromText.schema, to: toText.schema, reader: 'text' };
-  return { from: await loadSqlTexts(fromTexts, options), to: await loadSqlTexts(toTexts, options), reader: 'database' };
+  try {
+    return { from: await readCached(fromTexts), to: await readCached(toTexts), reader: 'text' };
+  } catch (error) {
+    if (!(error instanceof NeedsDatabase)) throw error;
+    return { from: await loadSqlTextsCached(fromTexts, options), to: await loadSqlTextsCached(toTexts, options), reader: 'database' };
+  }
+}
+
+/** A text the reader declined is not cached (the failed load is dropped): it goes to the database. */
+function readCached(texts: readonly SqlText[]): Promise<Schema> {
+  return cachedSchemaLoad(loadKey({ loader: 'postgres-text', dialect: 'postgres', texts }), async () => {
+    const reading = await readPostgresText(texts);
+    if ('needsDatabase' in reading) throw new NeedsDatabase(reading.needsDatabase);
+    return reading.schema;
+  });
 }
 
 /** PostgreSQL SQL text (file, folder, inline, stdin), with the embedded database as the reference. */

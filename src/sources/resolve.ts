@@ -62,7 +62,11 @@ export async function loadSchema(source: string, options: LoadOptions): Promise<
     return loadPrismaCached(text, source, options);
   }
   if (isInlinePrisma(source)) return loadPrismaCached(source, '<inline schema.prisma>', options);
-  const texts = await readSqlSource(source, options);
+  return loadSqlTextsCached(await readSqlSource(source, options), options);
+}
+
+/** SQL text through its dialect's database loader, once per process for the same texts. */
+export function loadSqlTextsCached(texts: readonly SqlText[], options: LoadOptions): Promise<Schema> {
   return cachedSchemaLoad(loadKey({ loader: 'sql', dialect: options.dialect, scratchUrl: scratchServer(options), texts }), () => loadSqlTexts(texts, options));
 }
 

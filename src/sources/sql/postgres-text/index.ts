@@ -5,9 +5,8 @@
  * statement and expression shapes it models exactly are read this way; for anything else it says
  * why and the caller applies the text to a scratch database instead.
  */
-import { parseSync } from 'libpg-query';
 import type { Schema } from '../../../core/model.js';
-import { loadPostgresParser } from '../../../dialects/postgres/parser.js';
+import { libpgQuery, loadPostgresParser } from '../../../dialects/postgres/parser.js';
 import { NeedsDatabase } from './fallback.js';
 import { TextCatalog } from './state.js';
 import { HANDLERS } from './statements.js';
@@ -44,7 +43,7 @@ export async function readPostgresText(sources: readonly TextSource[]): Promise<
 /** A syntax error is reported by the database path, which locates it in the file. */
 function parseStatements(text: string): { stmt?: unknown }[] {
   try {
-    return parseSync(text).stmts ?? [];
+    return libpgQuery().parseSync(text).stmts ?? [];
   } catch {
     throw new NeedsDatabase('a syntax error, to be reported with its location');
   }
