@@ -4,12 +4,21 @@
  * PostgreSQL's own `quote_identifier`).
  */
 import { lazyRequire } from '../../core/lazy-require.js';
-
-const deparser = lazyRequire<typeof import('pgsql-deparser')>('pgsql-deparser');
 import { splitQualified } from '../../core/model.js';
 
+const deparser = lazyRequire<typeof import('pgsql-deparser')>('pgsql-deparser');
+
+/** Names repeat across a schema (id, name, created_at, ...): each is quoted once, not looked up again. */
+const quoted = new Map<string, string>();
+
 export function quoteIdent(name: string): string {
-  return deparser().QuoteUtils.quoteIdentifier(name);
+  let out = quoted.get(name);
+  if (out === undefined) {
+    out = deparser().QuoteUtils.quoteIdentifier(name) as string;
+    if (quoted.size >= 100_000) quoted.clear();
+    quoted.set(name, out);
+  }
+  return out;
 }
 
 /** `schema.name` model key → `schema.name` with each part quoted as needed. */

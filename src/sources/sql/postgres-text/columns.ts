@@ -46,7 +46,6 @@ export function addColumn(catalog: TextCatalog, table: TableState, def: Node): N
   const type = resolveType(def.typeName, catalog);
   if (type.userType) table.needs.add(`type:${type.userType}`);
   let column: Column = { name, type: type.text, notNull: false };
-  table.columns.push(column);
   const rest: Node[] = [];
   let sawNull = false;
   for (const item of (def.constraints ?? []) as Node[]) {
@@ -61,7 +60,8 @@ export function addColumn(catalog: TextCatalog, table: TableState, def: Node): N
         break;
       case 'CONSTR_DEFAULT': {
         if (column.default !== undefined) needsDatabase('two defaults');
-        column = withOptional(column, 'default', renderDefault(c.raw_expr, type.text, scopeOf(catalog, table)));
+        // A default may not read columns: with none in scope, such a default is left to the database.
+        column = withOptional(column, 'default', renderDefault(c.raw_expr, type.text, { ...scopeOf(catalog, table), columnType: () => undefined }));
         break;
       }
       case 'CONSTR_IDENTITY':
@@ -71,12 +71,11 @@ export function addColumn(catalog: TextCatalog, table: TableState, def: Node): N
       default:
         rest.push(c);
     }
-    replaceColumn(table, name, column);
   }
   if (sawNull && column.notNull) needsDatabase('NULL and NOT NULL on one column');
   if (type.serialOf) column = serialColumn(catalog, table, column, type.serialOf);
   if (column.identity && column.default !== undefined) needsDatabase('identity with a default');
-  replaceColumn(table, name, column);
+  table.columns.push(columnModel(column));
   return rest;
 }
 

@@ -138,7 +138,7 @@ function alterTableCommand(catalog: TextCatalog, table: TableState, cmd: Node): 
     case 'AT_ColumnDefault': {
       const column = findColumn(table, cmd.name);
       if (column.identity) needsDatabase('a default on an identity column');
-      const value = cmd.def ? renderDefault(cmd.def, column.type, scopeOf(catalog, table)) : undefined;
+      const value = cmd.def ? renderDefault(cmd.def, column.type, { ...scopeOf(catalog, table), columnType: () => undefined }) : undefined;
       return replaceColumn(table, column.name, withOptional(column, 'default', value));
     }
     case 'AT_SetNotNull':
