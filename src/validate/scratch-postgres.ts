@@ -102,11 +102,54 @@ CREATE SCHEMA public AUTHORIZATION pg_database_owner;
 GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema';`;
 
+/** Relations dropped per transaction: each holds a lock until commit, and the lock table is shared. */
+export const RESET_BATCH = 100;
+
+/**
+ * The user's relations, as DROP statements, tables first. Members of extensions go with their
+ * extension, owned sequences with their column, partitions with their parent.
+ */
+const RELATION_DROPS_SQL = `
+SELECT format('DROP %s IF EXISTS %I.%I CASCADE',
+              CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
+                             WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+              n.nspname, c.relname) AS statement
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND NOT c.relispartition
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+  AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                            AND d.deptype IN ('e', 'a', 'i'))
+ORDER BY c.relkind IN ('r', 'p', 'f') DESC, c.oid`;
+
+const DROP_EVENT_TRIGGERS_SQL = `
+DO $reset$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', r.evtname); END LOOP;
+END
+$reset$`;
+
+/**
+ * \`DROP SCHEMA … CASCADE\` takes a lock per dropped object in one transaction and runs out of shared
+ * memory near 1,000 tables; dropping the relations a batch per transaction first keeps the instance
+ * usable after a large schema (the alternative is a new instance, seconds of start-up).
+ */
+async function dropRelationsInBatches(db: PGlite): Promise<void> {
+  await db.exec(DROP_EVENT_TRIGGERS_SQL);
+  const drops = (await db.query<{ statement: string }>(RELATION_DROPS_SQL)).rows.map((row) => row.statement);
+  if (drops.length <= RESET_BATCH) return;
+  for (let i = 0; i < drops.length; i += RESET_BATCH) {
+    // One simple-protocol message is one transaction: its locks are released when it commits.
+    await db.exec(drops.slice(i, i + RESET_BATCH).join(';\n'));
+  }
+}
+
 /** Resets the shared instance; if it does not come back pristine, it is thrown away. */
 async function resetOrDiscard(instance: PooledPglite): Promise<PooledPglite | undefined> {
   try {
     await instance.db.exec('ROLLBACK').catch(() => undefined);
     await instance.db.exec('DISCARD ALL');
+    await dropRelationsInBatches(instance.db);
     await instance.db.exec(RESET_SQL);
     const now = JSON.stringify(await introspectPostgres(pgliteClient(instance.db)));
     if (now === instance.pristine) {
