@@ -134,6 +134,14 @@ describe('parseMigration in chunks', () => {
     expect(statementEnds(sql)).toEqual([sql.indexOf(`'; SELECT`) + 2, sql.length]);
   });
 
+  it('gives what parsing the whole text gives for a generated 200-table schema', async () => {
+    const generator = new URL('../../../bench/generate-schema.mjs', import.meta.url).href;
+    const { schemaPair } = (await import(generator)) as { schemaPair: (size: number) => { from: string; to: string } };
+    const { to } = schemaPair(200);
+    expect(statementChunks(to, 4096).length).toBeGreaterThan(20);
+    expect(outcome(to, 4096)).toEqual(outcome(to, Infinity));
+  });
+
   it('reports a syntax error at its place in the whole file', () => {
     const sql = `SELECT 1;\nSELECT 'x;';\nSELEC 2;\nSELECT 3;`;
     expect(outcome(sql, 1)).toMatchObject({ code: 'SYNTAX_ERROR', location: { file: 'm.sql', line: 3, column: 1 } });
