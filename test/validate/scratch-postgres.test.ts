@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { introspectPostgres } from '../../src/dialects/postgres/introspect.js';
 import { pgliteClient, startPglite } from '../../src/dialects/postgres/pglite.js';
 import { cacheDirectory, readSnapshot, snapshotPath, writeSnapshot } from '../../src/dialects/postgres/pglite-snapshot.js';
-import { acquireScratch, closeScratchPool } from '../../src/validate/scratch-postgres.js';
+import { acquireScratch, closeScratchPool, dropRelationsInBatches } from '../../src/validate/scratch-postgres.js';
 
 let cache: string;
 
@@ -99,25 +99,69 @@ describe('PGlite data-directory snapshot', () => {
 });
 
 describe('the pooled PGlite after a large schema', () => {
-  it('is reset and reused, not replaced, after 1,500 tables', async () => {
-    const first = await acquireScratch();
-    // Roles are cluster-wide and survive a reset: a replaced instance would not have this one.
-    await first.client.exec('CREATE ROLE pool_marker');
-    const tables = Array.from({ length: 1500 }, (_, i) =>
-      `CREATE TABLE t${i} (id int PRIMARY KEY, parent int${i ? ` REFERENCES t${i - 1} (id) ON DELETE CASCADE` : ''}, label text);` +
-      ` CREATE INDEX ON t${i} (label);` + (i % 100 === 0 ? ` CREATE VIEW v${i} AS SELECT * FROM t${i};` : ''),
-    );
-    await first.client.exec(`${tables.join('\n')} CREATE SCHEMA other; CREATE TABLE other.o (id int REFERENCES public.t0 (id));`);
-    await first.release();
+  const roleCount = async (client: { query<R>(sql: string): Promise<R[]> }) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'pool_marker'`))[0]?.n;
+  const userRelations = async (client: { query<R>(sql: string): Promise<R[]> }) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname IN ('public', 'other')`))[0]?.n;
 
-    const second = await acquireScratch();
+  /** Loads `ddl` into the pooled instance, marks the instance with a role, and hands the next turn back. */
+  async function loadThenAcquireAgain(ddl: string) {
+    await closeScratchPool();
+    const first = await acquireScratch();
+    // Roles are cluster-wide and survive a reset: a replaced instance does not have this one.
+    await first.client.exec('CREATE ROLE pool_marker');
+    await first.client.exec(ddl);
+    await first.release();
+    return acquireScratch();
+  }
+
+  const tables = (count: number, indexes: number) =>
+    Array.from({ length: count }, (_, i) =>
+      `CREATE TABLE t${i} (id int PRIMARY KEY, parent int${i ? ` REFERENCES t${i - 1} (id) ON DELETE CASCADE` : ''}, label text);` +
+      ` CREATE INDEX ON t${i} (label);`.repeat(indexes) + (i % 100 === 0 ? ` CREATE VIEW v${i} AS SELECT * FROM t${i};` : ''),
+    ).join('\n');
+
+  it('is reset and reused, not replaced, after 1,500 tables when a start would run initdb', async () => {
+    vi.stubEnv('MIGRATION_GENERATOR_CACHE_DIR', '/dev/null/no-cache');
+    const second = await loadThenAcquireAgain(`${tables(1500, 1)} CREATE SCHEMA other; CREATE TABLE other.o (id int REFERENCES public.t0 (id));`);
     try {
-      const roles = await second.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'pool_marker'`);
-      expect(roles).toEqual([{ n: 1 }]);
-      const left = await second.client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname IN ('public', 'other')`,
-      );
-      expect(left).toEqual([{ n: 0 }]);
+      expect(await roleCount(second.client)).toBe(1);
+      expect(await userRelations(second.client)).toBe(0);
+    } finally {
+      await second.release();
+    }
+  }, 300_000);
+
+  it('halves a batch that needs more locks than a transaction can hold', async () => {
+    const db = await startPglite();
+    try {
+      await db.exec(tables(1500, 1));
+      // 1,500 tables in one transaction run out of shared memory, as `DROP SCHEMA … CASCADE` did.
+      await dropRelationsInBatches(db, 1500);
+      const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace`);
+      expect(left.rows).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  }, 300_000);
+
+  it('is replaced by a start from the snapshot when that is cheaper than dropping', async () => {
+    await catalogOf();
+    const second = await loadThenAcquireAgain(tables(1500, 1));
+    try {
+      expect(await roleCount(second.client)).toBe(0);
+      expect(await userRelations(second.client)).toBe(0);
+    } finally {
+      await second.release();
+    }
+  }, 300_000);
+
+  it('is reset and reused after a small schema, snapshot or not', async () => {
+    await catalogOf();
+    const second = await loadThenAcquireAgain(tables(150, 1));
+    try {
+      expect(await roleCount(second.client)).toBe(1);
+      expect(await userRelations(second.client)).toBe(0);
     } finally {
       await second.release();
     }

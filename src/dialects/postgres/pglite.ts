@@ -21,6 +21,13 @@ export function pgliteSupportsExtension(name: string): boolean {
   return name === 'plpgsql' || name in CONTRIB;
 }
 
+const fromSnapshot = new WeakSet<PGlite>();
+
+/** Whether an instance was loaded from the cached data directory: then starting another is cheap. */
+export function startedFromSnapshot(db: PGlite): boolean {
+  return fromSnapshot.has(db);
+}
+
 export async function startPglite(extensionNames: readonly string[] = []): Promise<PGlite> {
   const extensions = await loadExtensions(extensionNames);
   const snapshot = await readSnapshot();
@@ -28,6 +35,7 @@ export async function startPglite(extensionNames: readonly string[] = []): Promi
     try {
       const db = await PGlite.create({ extensions, loadDataDir: snapshot.data });
       await db.query('SELECT 1');
+      fromSnapshot.add(db);
       return db;
     } catch {
       // A snapshot that passed its checksum but does not start is of no use: drop it, start plain.
