@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import type { SqlClient } from '../dialects/postgres/client.js';
 import { introspectPostgres } from '../dialects/postgres/introspect.js';
-import { pgliteClient, startPglite } from '../dialects/postgres/pglite.js';
+import { pgliteClient, startPglite, startedFromSnapshot } from '../dialects/postgres/pglite.js';
 import { connectPostgres } from '../dialects/postgres/server.js';
 
 export interface ScratchDatabase {
@@ -39,6 +39,7 @@ interface PooledPglite {
 }
 
 let pooled: Promise<PooledPglite> | undefined;
+let pristineCatalog: string | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** One caller at a time uses the shared instance; the others wait their turn. */
@@ -72,8 +73,9 @@ async function cleanInstanceWith(extensions: readonly string[]): Promise<PooledP
   if (current) await current.db.close().catch(() => undefined);
   pooled = (async () => {
     const db = await startPglite([...wanted]);
-    const pristine = JSON.stringify(await introspectPostgres(pgliteClient(db)));
-    return { db, extensions: wanted, pristine, dirty: false };
+    // Every fresh instance has the same catalog (extensions are registered, not created): read it once.
+    pristineCatalog ??= JSON.stringify(await introspectPostgres(pgliteClient(db)));
+    return { db, extensions: wanted, pristine: pristineCatalog, dirty: false };
   })();
   pooled.catch(() => (pooled = undefined));
   return pooled;
@@ -102,16 +104,90 @@ CREATE SCHEMA public AUTHORIZATION pg_database_owner;
 GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema';`;
 
-/** Resets the shared instance; if it does not come back pristine, it is thrown away. */
+/**
+ * Above this many relations (tables, indexes, sequences, views…) dropping them costs more than
+ * starting a new instance from the data-directory snapshot. Measured (medians of 3): a reset takes
+ * 0.32 s after 640 relations, 0.68 s after 1,900, 2.6 s after 6,500; a start from the snapshot about
+ * 0.7–0.9 s whatever the schema was.
+ */
+export const RESTART_ABOVE_RELATIONS = 3000;
+
+const USER_RELATIONS_SQL = `
+SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'`;
+
+/** Reset, or replace: a large schema is cheaper to leave behind when a start skips `initdb`. */
+async function worthResetting(db: PGlite): Promise<boolean> {
+  if (!startedFromSnapshot(db)) return true;
+  const [row] = (await db.query<{ n: number }>(USER_RELATIONS_SQL)).rows;
+  return (row?.n ?? 0) <= RESTART_ABOVE_RELATIONS;
+}
+
+/** Relations dropped per transaction: each holds a lock until commit, and the lock table is shared. */
+export const RESET_BATCH = 100;
+
+/**
+ * The user's relations, as DROP statements, tables first. Members of extensions go with their
+ * extension, owned sequences with their column, partitions with their parent.
+ */
+const RELATION_DROPS_SQL = `
+SELECT format('DROP %s IF EXISTS %I.%I CASCADE',
+              CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
+                             WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+              n.nspname, c.relname) AS statement
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND NOT c.relispartition
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+  AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                            AND d.deptype IN ('e', 'a', 'i'))
+ORDER BY c.relkind IN ('r', 'p', 'f') DESC, c.oid`;
+
+const DROP_EVENT_TRIGGERS_SQL = `
+DO $reset$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', r.evtname); END LOOP;
+END
+$reset$`;
+
+/**
+ * `DROP SCHEMA … CASCADE` takes a lock per dropped object in one transaction and runs out of shared
+ * memory near 1,000 tables; dropping the relations a batch per transaction first keeps the instance
+ * usable after a large schema (the alternative is a new instance, seconds of start-up).
+ */
+export async function dropRelationsInBatches(db: PGlite, firstBatch = RESET_BATCH): Promise<void> {
+  await db.exec(DROP_EVENT_TRIGGERS_SQL);
+  const drops = (await db.query<{ statement: string }>(RELATION_DROPS_SQL)).rows.map((row) => row.statement);
+  if (drops.length <= RESET_BATCH) return;
+  let batch = firstBatch;
+  for (let i = 0; i < drops.length; ) {
+    try {
+      // One simple-protocol message is one transaction: its locks are released when it commits.
+      await db.exec(drops.slice(i, i + batch).join(';\n'));
+      i += batch;
+    } catch (error) {
+      // Tables with many indexes or foreign keys need more locks each: the batch rolled back, halve it.
+      if ((error as { code?: unknown }).code !== OUT_OF_SHARED_MEMORY || batch === 1) throw error;
+      batch = Math.max(1, batch >> 1);
+    }
+  }
+}
+
+const OUT_OF_SHARED_MEMORY = '53200';
+
+/** Resets the shared instance; if that costs more than a new one, or it does not come back pristine, it is thrown away. */
 async function resetOrDiscard(instance: PooledPglite): Promise<PooledPglite | undefined> {
   try {
     await instance.db.exec('ROLLBACK').catch(() => undefined);
     await instance.db.exec('DISCARD ALL');
-    await instance.db.exec(RESET_SQL);
-    const now = JSON.stringify(await introspectPostgres(pgliteClient(instance.db)));
-    if (now === instance.pristine) {
-      instance.dirty = false;
-      return instance;
+    if (await worthResetting(instance.db)) {
+      await dropRelationsInBatches(instance.db);
+      await instance.db.exec(RESET_SQL);
+      const now = JSON.stringify(await introspectPostgres(pgliteClient(instance.db)));
+      if (now === instance.pristine) {
+        instance.dirty = false;
+        return instance;
+      }
     }
   } catch {
     // fall through: discard
