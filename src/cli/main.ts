@@ -12,6 +12,7 @@ import { registerValidateMigration } from './validate-migration.js';
 import { registerZeroDowntimePlan } from './zero-downtime-plan.js';
 import { processIo, type CommandIo } from './run.js';
 import { registerServe } from './serve.js';
+import { resetLoadCache } from '../sources/load-cache.js';
 
 export function buildProgram(io: CommandIo, exit: (code: number) => void): Command {
   const program = new Command('migration-generator')
@@ -31,6 +32,8 @@ export function buildProgram(io: CommandIo, exit: (code: number) => void): Comma
 }
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  // A command other than `serve` loads each source once and exits: the load cache would only cost.
+  if (argv[0] !== 'serve') resetLoadCache({ maxEntries: 0, maxTextSize: 0 });
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {

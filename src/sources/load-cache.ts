@@ -67,6 +67,8 @@ let misses = 0;
  * `load()`. A failed load is not kept: the next call tries again.
  */
 export function cachedSchemaLoad(key: LoadKey, load: () => Promise<Schema>): Promise<Schema> {
+  // Switched off (a one-shot command): nothing is shared, so nothing needs freezing.
+  if (limits.maxEntries < 1) return load();
   const entry = entries.get(key.id);
   if (entry) {
     hits++;

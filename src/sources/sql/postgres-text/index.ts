@@ -6,7 +6,8 @@
  * why and the caller applies the text to a scratch database instead.
  */
 import type { Schema } from '../../../core/model.js';
-import { libpgQuery, loadPostgresParser } from '../../../dialects/postgres/parser.js';
+import { statementChunks } from '../../../dialects/postgres/chunks.js';
+import { PARSE_CHUNK_BYTES, libpgQuery, loadPostgresParser } from '../../../dialects/postgres/parser.js';
 import { NeedsDatabase } from './fallback.js';
 import { TextCatalog } from './state.js';
 import { HANDLERS } from './statements.js';
@@ -40,11 +41,18 @@ export async function readPostgresText(sources: readonly TextSource[]): Promise<
   }
 }
 
-/** A syntax error is reported by the database path, which locates it in the file. */
-function parseStatements(text: string): { stmt?: unknown }[] {
-  try {
-    return libpgQuery().parseSync(text).stmts ?? [];
-  } catch {
-    throw new NeedsDatabase('a syntax error, to be reported with its location');
+/**
+ * Statements a chunk at a time, so the parse trees of a large file are never all in memory at once.
+ * A syntax error is reported by the database path, which locates it in the file.
+ */
+function* parseStatements(text: string): Generator<{ stmt?: unknown }> {
+  for (const chunk of statementChunks(text, PARSE_CHUNK_BYTES)) {
+    let stmts: { stmt?: unknown }[];
+    try {
+      stmts = libpgQuery().parseSync(chunk.text).stmts ?? [];
+    } catch {
+      throw new NeedsDatabase('a syntax error, to be reported with its location');
+    }
+    yield* stmts;
   }
 }
