@@ -3,7 +3,9 @@
  * optionally proven on a scratch database. Files are written only when asked (`out`), atomically, never
  * over existing ones, and a migration that loses data is written only with `allowDataLoss`.
  */
+import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import type { Schema } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { PLAN_DIALECTS } from '../dialects/plan-dialects.js';
 import { describeChange } from '../diff/describe.js';
@@ -17,14 +19,12 @@ import { nextSequence, slugify, timestampPrefix } from '../emit/naming.js';
 import { listExisting, readExisting, writeFiles } from '../emit/write-files.js';
 import { planMigration } from '../plan/plan.js';
 import { isDatabaseUrl } from '../sources/resolve.js';
-import { validateForDialect } from '../validate/validate-dialect.js';
 import { parseRenameHints, type Warning } from './common.js';
 import { dataWarnings } from './data-warnings.js';
 import { buildCheckedDataMigration } from './data-migration.js';
 import { generateMigrationInput, type GenerateMigrationInput, type GenerateMigrationOutput } from './schemas/generate-migration.js';
 import { loadPair } from './detect-changes.js';
 import type { OpContext } from './common.js';
-import { fromSqlText, validationProgress } from './validation-shared.js';
 import { validationOutput } from './schemas/validation.js';
 
 export { generateMigrationInput, generateMigrationOutput, type GenerateMigrationInput, type GenerateMigrationOutput } from './schemas/generate-migration.js';
@@ -66,7 +66,7 @@ export async function generateMigration(raw: GenerateMigrationInput, context: Ge
   }
   const data = input.dataMigration ? await buildCheckedDataMigration(input.dataMigration) : undefined;
   const validation = input.validate
-    ? await validateForDialect(input.dialect, { fromSql: await fromSqlText(input.from, from, input.scratchUrl, context), from, to, up: renderUp(plan, { name, allowDataLoss: true }), down, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) })
+    ? await validate(input, { from, to, up: renderUp(plan, { name, allowDataLoss: true }), down }, context)
     : undefined;
   return {
     up,
@@ -109,4 +109,11 @@ function planSummary(plan: Plan, destructive: boolean): GenerateMigrationOutput[
     destructive,
     details: plan.steps.map((s) => ({ description: s.description, transactional: s.transactional, hazards: s.hazards.map((h) => h.code), sql: [...s.sql] })),
   };
+}
+
+/** Validation's engines load only when asked for: most calls never validate. */
+async function validate(input: z.output<typeof generateMigrationInput>, sides: { from: Schema; to: Schema; up: string; down: string }, context: GenerateContext) {
+  const [{ validateForDialect }, { fromSqlText, validationProgress }] = await Promise.all([import('../validate/validate-dialect.js'), import('./validation-shared.js')]);
+  const fromSql = await fromSqlText(input.from, sides.from, input.scratchUrl, context);
+  return validateForDialect(input.dialect, { fromSql, ...sides, serverUrl: input.scratchUrl, sampleRows: input.sampleRows, ...validationProgress(context) });
 }

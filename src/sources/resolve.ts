@@ -7,14 +7,9 @@ import { join, relative } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { DialectId, Schema } from '../core/model.js';
 import { redactUrl } from '../core/redact.js';
-import { introspectSqlite } from '../dialects/sqlite/introspect.js';
-import { isSqliteLocation, openSqliteReadOnly } from '../dialects/sqlite/open.js';
-import { loadMysqlSql } from './sql/load-mysql-sql.js';
-import { loadPostgresSql, type SqlText } from './sql/load-postgres-sql.js';
+import { isSqliteLocation } from '../dialects/sqlite/open.js';
+import type { SqlText } from './sql/load-postgres-sql.js';
 import { upSectionsOnly } from './sql/up-sections.js';
-import { loadSqliteSql } from './sql/load-sqlite-sql.js';
-import { loadLiveMysql } from './live/mysql.js';
-import { loadLivePostgres } from './live/postgres.js';
 import { cachedSchemaLoad, loadKey } from './load-cache.js';
 
 export interface LoadOptions {
@@ -94,16 +89,18 @@ export function isInlinePrisma(source: string): boolean {
 
 type SqlLoader = (texts: readonly SqlText[], options: LoadOptions) => Promise<Schema>;
 
+/** Each loader is imported when first used: a run needs one dialect, often none of the database ones. */
 const SQL_LOADERS: Record<DialectId, SqlLoader> = {
-  postgres: (texts, options) => loadPostgresSql(texts, { serverUrl: options.scratchUrl }),
-  mysql: (texts, options) => loadMysqlSql(texts, { serverUrl: options.scratchUrl ?? mysqlScratchFromEnv() }),
-  sqlite: async (texts) => loadSqliteSql(texts),
+  postgres: async (texts, options) => (await import('./sql/load-postgres-sql.js')).loadPostgresSql(texts, { serverUrl: options.scratchUrl }),
+  mysql: async (texts, options) => (await import('./sql/load-mysql-sql.js')).loadMysqlSql(texts, { serverUrl: options.scratchUrl ?? mysqlScratchFromEnv() }),
+  sqlite: async (texts) => (await import('./sql/load-sqlite-sql.js')).loadSqliteSql(texts),
 };
 
 const LIVE_LOADERS: Record<DialectId, (source: string) => Promise<Schema>> = {
-  postgres: loadLivePostgres,
-  mysql: (url) => loadLiveMysql(url),
+  postgres: async (url) => (await import('./live/postgres.js')).loadLivePostgres(url),
+  mysql: async (url) => (await import('./live/mysql.js')).loadLiveMysql(url),
   sqlite: async (source) => {
+    const [{ openSqliteReadOnly }, { introspectSqlite }] = await Promise.all([import('../dialects/sqlite/open.js'), import('../dialects/sqlite/introspect.js')]);
     const db = openSqliteReadOnly(source);
     try {
       return introspectSqlite(db);
