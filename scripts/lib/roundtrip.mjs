@@ -1,12 +1,18 @@
 // Shared harness for the corpus round-trip scripts: for one (from, to) pair of SQL texts, check that
-// PostgreSQL itself accepts both, then plan from → to, apply up on a scratch database loaded with
-// `from`, compare with `to`, apply down, compare with `from`. Results are grouped by the first
-// failing stage and a short reason. Build first (npm run build): this imports from dist/.
+// the database itself (PostgreSQL, MariaDB/MySQL or SQLite) accepts both, then plan from → to, apply
+// up on a scratch database loaded with `from`, compare with `to`, apply down, compare with `from`.
+// Results are grouped by the first failing stage and a short reason. Build first (npm run build):
+// this imports from dist/.
 import { generateMigration } from '../../dist/ops/generate-migration.js';
 import { acquireScratch, closeScratchPool } from '../../dist/validate/scratch-postgres.js';
+import { acquireMysqlScratch } from '../../dist/validate/scratch-mysql.js';
+import { acquireSqliteScratch } from '../../dist/validate/scratch-sqlite.js';
 import { applyScript, createRoles } from '../../dist/validate/validate-migration.js';
+import { applyMysqlScript, validateMysqlMigration } from '../../dist/validate/validate-mysql.js';
+import { applySqliteScript } from '../../dist/validate/validate-sqlite.js';
+import { loadMysqlSql } from '../../dist/sources/sql/load-mysql-sql.js';
 
-/** Common flags: --server URL, --rows N, --verbose; what remains are positional arguments. */
+/** Common flags: --server URL, --rows N, --dialect D, --verbose, --text; what remains are positional arguments. */
 export function parseArgs(argv) {
   const args = [...argv];
   const flag = (name) => {
@@ -16,10 +22,15 @@ export function parseArgs(argv) {
     args.splice(i, 2);
     return value;
   };
-  const server = flag('--server');
+  const dialect = flag('--dialect') ?? 'postgres';
+  if (!['postgres', 'mysql', 'sqlite'].includes(dialect)) throw new Error(`--dialect: postgres, mysql or sqlite, not ${dialect}`);
+  // MySQL needs a server for validation (and, by default, for loading): MYSQL_TEST_URL when not given.
+  const server = flag('--server') ?? (dialect === 'mysql' ? process.env.MYSQL_TEST_URL : undefined);
+  if (dialect === 'mysql' && !server) throw new Error('--dialect mysql needs --server mysql://… or MYSQL_TEST_URL (a disposable server)');
   const rows = Number(flag('--rows') ?? 0);
   const verbose = args.includes('--verbose');
-  return { server, rows, verbose, rest: args.filter((a) => a !== '--verbose') };
+  const text = args.includes('--text');
+  return { dialect, server, rows, verbose, text, rest: args.filter((a) => a !== '--verbose' && a !== '--text') };
 }
 
 /** Roles some corpora grant to; roles are cluster-wide, so scratch databases cannot create them. */
@@ -47,9 +58,25 @@ export async function scratchMajorVersion(server) {
 
 const EXTENSION = /create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi;
 
-/** Does PostgreSQL itself (not our loader) accept this SQL on a fresh scratch database? */
-export async function accepts(sql, server) {
+/** Does the database itself (not our loader) accept this SQL on a fresh scratch database? */
+export async function accepts(sql, server, dialect = 'postgres') {
   if (!sql.trim()) return { ok: true };
+  if (dialect === 'mysql') {
+    const scratch = await acquireMysqlScratch(server);
+    try {
+      return await applyMysqlScript(scratch.client, sql);
+    } finally {
+      await scratch.release();
+    }
+  }
+  if (dialect === 'sqlite') {
+    const scratch = acquireSqliteScratch();
+    try {
+      return applySqliteScript(scratch.db, sql);
+    } finally {
+      scratch.release();
+    }
+  }
   const extensions = [...sql.matchAll(EXTENSION)].map((m) => m[1].toLowerCase());
   const scratch = await acquireScratch({ serverUrl: server, extensions });
   try {
@@ -73,20 +100,29 @@ export function shortReason(text) {
 
 /**
  * One case. `from`/`to` are SQL texts or file paths (anything generateMigration takes).
+ * `text` (MySQL): plan from the text read without a server, then prove it on the server against the
+ * schemas the server itself makes of the texts.
  * Returns { status: 'pass' | 'fail' | 'not accepted', stage?, reason?, detail?, up?, down? }.
  */
-export async function runCase({ from, to, fromSql, toSql, server, rows = 0 }) {
+export async function runCase({ from, to, fromSql, toSql, server, rows = 0, dialect = 'postgres', text = false }) {
   if (fromSql !== undefined) {
-    const a = await accepts(fromSql, server);
+    const a = await accepts(fromSql, server, dialect);
     if (!a.ok) return { status: 'not accepted', stage: 'current', reason: shortReason(a.error), detail: a.error };
   }
   if (toSql !== undefined) {
-    const b = await accepts(toSql, server);
+    const b = await accepts(toSql, server, dialect);
     if (!b.ok) return { status: 'not accepted', stage: 'desired', reason: shortReason(b.error), detail: b.error };
   }
   let result;
   try {
-    result = await generateMigration({ from, to, allowDataLoss: true, validate: true, sampleRows: rows, scratchUrl: server });
+    if (text && dialect === 'mysql') {
+      result = await generateMigration({ from, to, dialect, allowDataLoss: true, validate: false });
+      const truth = (sql) => loadMysqlSql([{ file: 'x.sql', text: sql }], { serverUrl: server });
+      const validation = await validateMysqlMigration({ fromSql, from: await truth(fromSql), to: await truth(toSql), up: result.up, down: result.down, serverUrl: server, sampleRows: rows });
+      result = { ...result, validation };
+    } else {
+      result = await generateMigration({ from, to, dialect, allowDataLoss: true, validate: true, sampleRows: rows, scratchUrl: dialect === 'sqlite' ? undefined : server });
+    }
   } catch (error) {
     const message = error?.format ? error.format() : String(error?.message ?? error);
     return { status: 'fail', stage: 'generate', reason: shortReason(message), detail: message };

@@ -284,7 +284,7 @@ function toCatalog(state: TextState): MysqlCatalog {
 }
 
 function columnRow(table: string, col: ColumnState, pos: number, tableCollation: string): Row {
-  const collation = isStringType(col.type) ? (collationOf(col.charset, col.collation) ?? tableCollation) : null;
+  const collation = isStringType(col.type) ? columnCollation(col, tableCollation) : null;
   return {
     tbl: table,
     name: col.name,
@@ -298,6 +298,14 @@ function columnRow(table: string, col: ColumnState, pos: number, tableCollation:
     collation,
     comment: col.comment,
   };
+}
+
+/** An explicit COLLATE wins; BINARY picks the `_bin` collation of the column's (or the table's) character set. */
+function columnCollation(col: ColumnState, tableCollation: string): string {
+  const declared = collationOf(col.charset, col.collation);
+  if (col.collation || !col.binary) return declared ?? tableCollation;
+  const charset = /^[a-z0-9]+/.exec(declared ?? tableCollation)?.[0] ?? 'utf8mb4';
+  return `${charset}_bin`;
 }
 
 /** `utf8` is `utf8mb3` on current servers; a charset alone means its default collation. */

@@ -207,9 +207,26 @@ function dropConstraintClauseOf(c: ChangeOf<'drop_constraint'>['from']): Clause 
   return inplace(sql, c.kind === 'foreign_key' ? 0 : 5);
 }
 
+/**
+ * The server marks the index it creates for a foreign key declared without one as generated, and
+ * drops a generated index when a later ADD FOREIGN KEY creates its own (named after the constraint):
+ * re-adding a key would rename the index. A no-op RENAME INDEX first makes the index the user's, so
+ * the new key uses it. Only indexes both sides keep, so the index exists when the statement runs.
+ */
+function keepIndexClauses(ctx: RenderContext, key: string, c: ChangeOf<'add_constraint'>['to']): Clause[] {
+  if (c.kind !== 'foreign_key') return [];
+  const [from, to] = [tableOf(ctx, key, 'from'), tableOf(ctx, key, 'to')];
+  if (!from || !to) return [];
+  const serves = (i: { unique: boolean; method: string; keys: readonly string[] }) =>
+    !i.unique && i.method !== 'fulltext' && i.method !== 'spatial' && c.columns.length > 0 && c.columns.every((col, n) => i.keys[n] !== undefined && keyColumn(i.keys[n]) === col);
+  return Object.values(from.indexes)
+    .filter((i) => serves(i) && to.indexes[i.name]?.definition === i.definition)
+    .map((i) => ({ sql: `RENAME INDEX ${q(i.name)} TO ${q(i.name)}`, order: 79, algorithm: 'INPLACE' as const, lock: 'NONE' as const }));
+}
+
 const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => ({
   table: c.table,
-  forward: [addConstraintClause(tableOf(ctx, c.table, 'to'), c.to)],
+  forward: [...keepIndexClauses(ctx, c.table, c.to), addConstraintClause(tableOf(ctx, c.table, 'to'), c.to)],
   reverse: [dropConstraintClauseOf(c.to)],
   hazards: c.to.kind === 'primary_key' ? [] : [hazard('MAY_FAIL', `${c.to.name} fails while existing rows break it`)],
   alone: c.to.kind === 'foreign_key',
@@ -218,7 +235,7 @@ const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => ({
 const dropConstraint: PieceMaker<'drop_constraint'> = (c, ctx) => ({
   table: c.table,
   forward: [dropConstraintClauseOf(c.from)],
-  reverse: [addConstraintClause(tableOf(ctx, c.table, 'from'), c.from)],
+  reverse: [...keepIndexClauses(ctx, c.table, c.from), addConstraintClause(tableOf(ctx, c.table, 'from'), c.from)],
   hazards: [],
   alone: c.from.kind === 'foreign_key',
 });

@@ -18,6 +18,8 @@ export interface ColumnState {
   gen: string | null;
   charset?: string;
   collation?: string;
+  /** The BINARY attribute of a string type: the `_bin` collation of the column's character set. */
+  binary?: boolean;
   comment: string;
 }
 
@@ -73,6 +75,7 @@ export function parseColumn(c: Cursor): ColumnClauses {
   const written = c.text(typeStart, c.i).replace(/\s+binary\b/i, '');
   const serial = /^serial$/i.test(written.trim());
   const column: ColumnState = { name, type: canonicalType(written), notNull: serial, dflt: null, extra: serial ? ['auto_increment'] : [], gen: null, comment: '' };
+  if (/\sbinary\b/i.test(c.text(typeStart, c.i)) && STRING_TYPES.test(column.type)) column.binary = true;
   const indexes: IndexState[] = serial ? [{ name, kind: 'unique', parts: [{ column: name, subPart: null, desc: false }], comment: '' }] : [];
   const checks: CheckState[] = [];
   let explicitNull = false;
@@ -100,6 +103,7 @@ export function parseColumn(c: Cursor): ColumnClauses {
       checks.push({ name: named, clause: spanText(c.group(), c.source), column: name });
     } else if (c.accept('CHARACTER', 'SET') || c.accept('CHARSET')) column.charset = c.name().toLowerCase();
     else if (c.accept('COLLATE')) column.collation = c.name().toLowerCase();
+    else if (c.accept('BINARY')) column.binary = STRING_TYPES.test(column.type);
     else if (c.accept('INVISIBLE')) column.extra.push('INVISIBLE');
     else if (c.accept('VISIBLE')) continue;
     else if (c.accept('COLUMN_FORMAT') || c.accept('STORAGE')) c.next();
