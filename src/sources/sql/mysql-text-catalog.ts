@@ -35,10 +35,12 @@ interface TextState {
   readonly views: Map<string, Row>;
   readonly triggers: Map<string, Row>;
   readonly routines: Map<string, { routine: Row; params: Row[] }>;
+  /** Event names: events are not represented in the schema model, only reported (as the server reader does). */
+  readonly events: Set<string>;
 }
 
 export function catalogFromText(statements: readonly LocatedMysqlStatement[]): MysqlCatalog {
-  const state: TextState = { tables: new Map(), views: new Map(), triggers: new Map(), routines: new Map() };
+  const state: TextState = { tables: new Map(), views: new Map(), triggers: new Map(), routines: new Map(), events: new Set() };
   for (const s of statements) apply(new Cursor(s.tokens, s.source), state);
   return toCatalog(state);
 }
@@ -49,6 +51,12 @@ function apply(c: Cursor, state: TextState): void {
     const table = existing(c, state, c.qualifiedName());
     const renamed = alterTable(c, table);
     if (renamed) renameTable(state, table.name, renamed);
+    return;
+  }
+  if (c.accept('ALTER', 'EVENT')) {
+    const name = c.qualifiedName();
+    if (!state.events.delete(name)) throw c.error(`unknown event ${name}`);
+    state.events.add(c.tokens.findIndex((t, i) => i >= c.i && isWord(t, 'RENAME')) >= 0 ? renamedEvent(c) : name);
     return;
   }
   if (c.accept('DROP')) return drop(c, state);
@@ -70,7 +78,8 @@ function create(c: Cursor, state: TextState): void {
   // Prefix clauses: OR REPLACE, ALGORITHM=, DEFINER=user@host, SQL SECURITY, UNIQUE/FULLTEXT/SPATIAL.
   while (!c.done && !c.is('TABLE', 'INDEX', 'VIEW', 'TRIGGER', 'FUNCTION', 'PROCEDURE')) {
     if (c.accept('SQL', 'SECURITY')) security = c.next().text.toUpperCase();
-    else if (c.is('TEMPORARY', 'EVENT', 'DATABASE', 'SCHEMA', 'SEQUENCE', 'USER', 'ROLE', 'SERVER', 'TABLESPACE')) throw c.unsupported(`CREATE ${c.peek()?.text}`);
+    else if (c.accept('EVENT')) return createEvent(c, state);
+    else if (c.is('TEMPORARY', 'DATABASE', 'SCHEMA', 'SEQUENCE', 'USER', 'ROLE', 'SERVER', 'TABLESPACE')) throw c.unsupported(`CREATE ${c.peek()?.text}`);
     else flags.add(c.next().text.toUpperCase());
   }
   const kind = c.next().text.toUpperCase();
@@ -97,6 +106,22 @@ function createTable(c: Cursor, state: TextState, ifNotExists: boolean): void {
   const table = newTable(name);
   createTableBody(c, table);
   state.tables.set(name, table);
+}
+
+/** `CREATE EVENT [IF NOT EXISTS] name ...`: only the name is kept (the model reports events, as the server reader does). */
+function createEvent(c: Cursor, state: TextState): void {
+  const ifNotExists = c.accept('IF', 'NOT', 'EXISTS');
+  const name = c.qualifiedName();
+  if (state.events.has(name) && !ifNotExists) throw c.error(`event ${name} already exists`, c.tokens[0]);
+  state.events.add(name);
+}
+
+/** `ALTER EVENT name ... RENAME TO new ...`: the new name. */
+function renamedEvent(c: Cursor): string {
+  const at = c.tokens.findIndex((t, i) => i >= c.i && isWord(t, 'RENAME'));
+  const rest = c.sub(c.tokens.slice(at + 1));
+  rest.expect('TO');
+  return rest.qualifiedName();
 }
 
 function createIndex(c: Cursor, state: TextState, flags: ReadonlySet<string>): void {
@@ -209,7 +234,7 @@ function drop(c: Cursor, state: TextState): void {
   }
   for (const item of splitTopLevel(c.tokens.slice(c.i))) {
     const name = c.sub(item).qualifiedName();
-    const found = kind === 'TABLE' ? state.tables.delete(name) : kind === 'VIEW' ? state.views.delete(name) : kind === 'TRIGGER' ? state.triggers.delete(name) : state.routines.delete(`${kind}:${name}`);
+    const found = kind === 'TABLE' ? state.tables.delete(name) : kind === 'EVENT' ? state.events.delete(name) : kind === 'VIEW' ? state.views.delete(name) : kind === 'TRIGGER' ? state.triggers.delete(name) : state.routines.delete(`${kind}:${name}`);
     if (kind === 'TABLE') for (const [key, t] of state.triggers) if (t.tbl === name) state.triggers.delete(key);
     if (!found && !ifExists) throw c.error(`unknown ${kind.toLowerCase()} ${name}`, item[0]);
   }
@@ -279,7 +304,7 @@ function toCatalog(state: TextState): MysqlCatalog {
     triggers: [...state.triggers.values()],
     routines: routines.map((r) => r.routine),
     parameters: routines.flatMap((r) => r.params),
-    events: [],
+    events: [...state.events].sort().map((name) => ({ name })),
   };
 }
 

@@ -229,8 +229,12 @@ export function parseTableOption(c: Cursor, options: TableOptions): boolean {
   else if (c.is('ROW_FORMAT', 'KEY_BLOCK_SIZE', 'STATS_PERSISTENT', 'PACK_KEYS', 'CHECKSUM')) {
     const key = c.next().text.toLowerCase();
     options.other.push(`${key}=${value().toUpperCase()}`);
-  } else if (c.is('PARTITION')) throw c.unsupported('partitioning');
-  else return false;
+  } else if (c.is('PARTITION')) {
+    // Partitioning is not represented in the schema model: reported, as the server reader does.
+    c.i = c.tokens.length;
+    if (!options.other.includes('partitioned')) options.other.push('partitioned');
+    return true;
+  } else return false;
   c.acceptPunct(',');
   return true;
 }

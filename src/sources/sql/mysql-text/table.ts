@@ -112,7 +112,15 @@ export function alterTable(c: Cursor, table: TableState): string | undefined {
   return rename;
 }
 
+/** Partition maintenance, or partitioning removed: partitioning is reported, not modelled. */
+const PARTITION_ACTIONS = ['ADD', 'DROP', 'REORGANIZE', 'COALESCE', 'TRUNCATE', 'EXCHANGE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR', 'DISCARD', 'IMPORT', 'CONVERT'];
+
 function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): string | undefined {
+  if (a.accept('REMOVE', 'PARTITIONING')) {
+    table.options.other = table.options.other.filter((o) => o !== 'partitioned');
+    return undefined;
+  }
+  if (isWord(tokens[0], ...PARTITION_ACTIONS) && isWord(tokens[1], 'PARTITION')) return undefined;
   if (a.accept('ADD')) {
     if (a.accept('COLUMN') || isColumnStart(a.tokens.slice(a.i))) {
       a.accept('IF', 'NOT', 'EXISTS');
