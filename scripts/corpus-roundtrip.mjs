@@ -8,14 +8,17 @@
 // Dialects: postgres (PGlite, or --server), mysql (a disposable MariaDB/MySQL server: --server or
 // MYSQL_TEST_URL; scratch databases are created and dropped there), sqlite (in memory).
 // --text (mysql): plan from the text read without a server, prove on the server.
-// Usage: node scripts/corpus-roundtrip.mjs [folder/] [--dialect postgres|mysql|sqlite] [--server URL] [--text] [--rows N] [--verbose] [case...]
+// Usage: node scripts/corpus-roundtrip.mjs [folder/] [--dialect postgres|mysql|sqlite] [--server URL] [--text] [--any-flavor] [--rows N] [--verbose] [case...]
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { Report, closeScratchPool, parseArgs, prepareServer, runCase, scratchMajorVersion } from './lib/roundtrip.mjs';
 
-const { dialect, server, rows, verbose, text, rest } = parseArgs(process.argv.slice(2));
+const args = process.argv.slice(2);
+// --any-flavor (mysql): run cases written for MySQL 8 or TiDB too, and let the server's acceptance decide.
+const anyFlavor = args.includes('--any-flavor');
+const { dialect, server, rows, verbose, text, rest } = parseArgs(args.filter((a) => a !== '--any-flavor'));
 // A folder is a path (it has a slash); other positional arguments name cases.
 const folder = (rest[0]?.includes('/') ? rest.shift() : undefined) ?? `/work/corpus/sqldef/${{ postgres: 'psqldef', mysql: 'mysqldef', sqlite: 'sqlite3def' }[dialect]}`;
 const only = new Set(rest);
@@ -40,6 +43,7 @@ function skipReason(spec) {
 
 /** sqldef runs its MySQL cases on MySQL, MariaDB and TiDB; this measures them on MariaDB 10.11. */
 function mysqlSkipReason(spec) {
+  if (anyFlavor) return undefined;
   const flavor = spec.flavor === undefined ? undefined : String(spec.flavor);
   if (flavor === 'mysql' || flavor === 'tidb' || flavor === '!mariadb') return `written for another server flavor (flavor: ${flavor})`;
   if (spec.max_version !== undefined && flavor !== 'mariadb') return `written for MySQL ≤ ${spec.max_version}`;

@@ -177,12 +177,36 @@ const dropColumn: PieceMaker<'drop_column'> = (c, ctx) => {
   };
 };
 
-const alterColumn: PieceMaker<'alter_column'> = (c) => {
+const alterColumn: PieceMaker<'alter_column'> = (c, ctx) => {
   const hazards: Hazard[] = [];
   if (c.from.type !== c.to.type && !isWidening(c.from.type, c.to.type)) hazards.push(hazard('DATA_LOSS', `${c.table}.${c.to.name} changes from ${c.from.type} to ${c.to.type}: values may be truncated or refused`));
   if (!c.from.notNull && c.to.notNull) hazards.push(hazard('MAY_FAIL', `${c.table}.${c.to.name} becomes NOT NULL: fails (strict mode) while NULLs remain`));
+  const [from, to] = [tableOf(ctx, c.table, 'from'), tableOf(ctx, c.table, 'to')];
+  const rebuilt = from && to ? regeneratedColumn(from, to, c.from, c.to) : undefined;
+  if (rebuilt) return { table: c.table, forward: rebuilt.forward, reverse: rebuilt.reverse, hazards };
   return { table: c.table, forward: [modifyClause(c.from, c.to)], reverse: [modifyClause(c.to, c.from)], hazards };
 };
+
+/**
+ * MySQL and MariaDB refuse MODIFY between a STORED and a VIRTUAL generated column ("not yet supported
+ * for generated columns"): the column is dropped and added again in one statement (its values are
+ * computed, nothing is lost), with the unchanged indexes on it dropped before and added after.
+ * Undefined when it is not such a switch, or a constraint uses the column.
+ */
+function regeneratedColumn(from: Table, to: Table, a: Column, b: Column): { forward: Clause[]; reverse: Clause[] } | undefined {
+  if (a.generated === undefined || b.generated === undefined || a.extra?.generated === b.extra?.generated) return undefined;
+  const uses = (keys: readonly string[]) => keys.some((k) => keyColumn(k) === a.name);
+  if (Object.values(from.constraints).some((k) => k.columns?.includes(a.name)) || Object.values(to.constraints).some((k) => k.columns?.includes(a.name))) return undefined;
+  const indexes = Object.values(from.indexes).filter((i) => uses(i.keys) && to.indexes[i.name]?.definition === i.definition);
+  const why = `switching generated column ${a.name} between STORED and VIRTUAL`;
+  const clauses = (table: Table, column: Column): Clause[] => [
+    ...indexes.map((i) => copy(`DROP INDEX ${q(i.name)}`, 10, why)),
+    copy(`DROP COLUMN ${q(column.name)}`, 20, why),
+    copy(`ADD COLUMN ${columnDefinition(column)}${columnPosition(table, column.name)}`, 40 + table.columns.findIndex((x) => x.name === column.name) / 1000, why),
+    ...indexes.map((i) => copy(`ADD ${indexBody(i)}`, 90, why)),
+  ];
+  return { forward: clauses(to, b), reverse: clauses(from, a) };
+}
 
 const renameColumn: PieceMaker<'rename_column'> = (c) => ({
   table: c.table,
