@@ -291,6 +291,29 @@ describe('MySQL text reader coverage', () => {
     }
   });
 
+  // sqldef's TypedLiterals: DATE/TIME/TIMESTAMP literals and loosely written dates as the server stores them.
+  const TEMPORAL = "CREATE TABLE ev (a datetime(3) DEFAULT '2024-01-01 12:00:00', b datetime DEFAULT '2024-1-1 1:2:3', c time DEFAULT '12:00', d time(2) DEFAULT '1:2:3.5', e timestamp(6) NULL DEFAULT '2024-01-01', f datetime DEFAULT '2024-01-01T10:00:00', g date DEFAULT DATE '2024-1-5', h time(3) DEFAULT TIME '1:2:3', i timestamp NULL DEFAULT TIMESTAMP '2024-01-01 12:00:00', z datetime DEFAULT '0000-00-00 00:00:00');";
+
+  it('reads typed and loosely written date/time defaults', async () => {
+    const schema = await loadMysqlSql([{ text: TEMPORAL }]);
+    expect(schema.tables.ev!.columns.map((c) => c.default)).toEqual([
+      "'2024-01-01 12:00:00.000'",
+      "'2024-01-01 01:02:03'",
+      "'12:00:00'",
+      "'01:02:03.50'",
+      "'2024-01-01 00:00:00.000000'",
+      "'2024-01-01 10:00:00'",
+      "'2024-01-05'",
+      "'01:02:03.000'",
+      "'2024-01-01 12:00:00'",
+      "'0000-00-00 00:00:00'",
+    ]);
+  });
+
+  it.skipIf(!MYSQL_TEST_URL)('reads them as the server does', async () => {
+    expect(await loadMysqlSql([{ text: TEMPORAL }])).toEqual(await loadMysqlSql([{ text: TEMPORAL }], { serverUrl: MYSQL_TEST_URL }));
+  });
+
   // Neither reader models partitioning or events: both report them, so text and server plan alike (sqldef's partition and event cases).
   const PARTITIONED = `CREATE TABLE j (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) ENGINE=InnoDB PARTITION BY RANGE (year(at)) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p1 VALUES LESS THAN MAXVALUE);
 ALTER TABLE j ADD COLUMN note varchar(10) NULL;

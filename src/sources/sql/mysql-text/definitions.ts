@@ -124,6 +124,11 @@ export function defaultValue(c: Cursor, type: string): string | null {
   if (c.accept('FALSE')) return '0';
   if (c.is('CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP')) return nowText(c);
   if (t?.kind === 'string') return quoteString(c.string());
+  // A typed literal (DATE '2024-01-01', TIME ..., TIMESTAMP ...) is its string, as the server stores it.
+  if (c.is('DATE', 'TIME', 'TIMESTAMP') && c.tokens[c.i + 1]?.kind === 'string') {
+    c.next();
+    return quoteString(c.string());
+  }
   const sign = c.isPunct('-') || c.isPunct('+') ? c.next().text : '';
   const value = c.next();
   if (value.kind === 'number') return isNumericType(type) ? numberForType(`${sign}${value.text}`, type) : quoteString(`${sign}${value.text}`);
