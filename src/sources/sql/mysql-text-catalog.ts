@@ -283,7 +283,7 @@ function toCatalog(state: TextState): MysqlCatalog {
     for (const fk of t.foreignKeys) {
       fk.columns.forEach((col, i) => foreignKeys.push({ tbl: t.name, name: fk.name, col, pos: i + 1, ref_schema: null, ref_table: fk.refTable, ref_col: fk.refColumns[i], on_update: fk.onUpdate, on_delete: fk.onDelete }));
     }
-    for (const check of t.checks) checks.push({ tbl: t.name, name: check.name, clause: check.clause });
+    for (const check of t.checks) checks.push({ tbl: t.name, name: check.name, clause: check.clause, LEVEL: check.column ? 'Column' : 'Table' });
   }
   const views = [...state.views.values()];
   for (const v of views) {

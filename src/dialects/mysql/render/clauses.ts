@@ -21,7 +21,7 @@ import type { Column, Table } from '../../../core/model.js';
 import type { RenderContext } from '../../../plan/dialect.js';
 import { enumValues } from '../normalize.js';
 import { quoteString } from '../expression.js';
-import { columnDefinition, constraintBody, defaultSql, dropConstraintClause, indexBody, q } from './sql-parts.js';
+import { columnCheck, columnDefinition, constraintBody, defaultSql, dropConstraintClause, indexBody, q } from './sql-parts.js';
 
 export type Algorithm = 'INSTANT' | 'INPLACE' | 'COPY';
 const STRENGTH: Record<Algorithm, number> = { INSTANT: 2, INPLACE: 1, COPY: 0 };
@@ -58,7 +58,7 @@ function columnPosition(table: Table | undefined, name: string): string {
 }
 
 function addColumnClause(table: Table | undefined, column: Column, hasFulltext: boolean): Clause {
-  const sql = `ADD COLUMN ${columnDefinition(column)}${columnPosition(table, column.name)}`;
+  const sql = `ADD COLUMN ${columnDefinition(column, table)}${columnPosition(table, column.name)}`;
   const order = 40 + (table?.columns.findIndex((c) => c.name === column.name) ?? 0) / 1000;
   if (column.extra?.autoIncrement === 'true') return copy(sql, order, `adding AUTO_INCREMENT column ${column.name}`);
   if (column.generated !== undefined && column.extra?.generated === 'stored') return copy(sql, order, `adding stored generated column ${column.name}`);
@@ -79,13 +79,13 @@ function keyColumn(key: string): string {
   return key.replace(/^`((?:[^`]|``)*)`.*$/, '$1').replace(/^([A-Za-z0-9_$]+).*$/, '$1').replace(/``/g, '`');
 }
 
-/** The cheapest statement that turns column `a` into `b` (same name). */
-function modifyClause(a: Column, b: Column): Clause {
+/** The cheapest statement that turns column `a` into `b` (same name); `table`: b's table, for its column-level check. */
+function modifyClause(a: Column, b: Column, table?: Table): Clause {
   const sameOtherwise = (keys: (keyof Column)[]) => JSON.stringify(pick(a, keys)) === JSON.stringify(pick(b, keys));
   if (a.default !== b.default && sameOtherwise(['type', 'notNull', 'generated', 'collation', 'comment', 'extra', 'identity']) && (b.default === undefined || isLiteral(b.default))) {
     return instant(`ALTER COLUMN ${q(b.name)} ${b.default === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${defaultSql(b.default, b.type)}`}`, 50);
   }
-  const sql = `MODIFY COLUMN ${columnDefinition(b)}`;
+  const sql = `MODIFY COLUMN ${columnDefinition(b, table)}`;
   if (a.collation !== b.collation) return copy(sql, 50, `changing the collation of ${b.name}`);
   if (a.generated !== b.generated || a.extra?.generated !== b.extra?.generated) return copy(sql, 50, `changing generated column ${b.name}`);
   if (a.extra?.autoIncrement !== b.extra?.autoIncrement) return copy(sql, 50, `changing AUTO_INCREMENT on ${b.name}`);
@@ -184,7 +184,7 @@ const alterColumn: PieceMaker<'alter_column'> = (c, ctx) => {
   const [from, to] = [tableOf(ctx, c.table, 'from'), tableOf(ctx, c.table, 'to')];
   const rebuilt = from && to ? regeneratedColumn(from, to, c.from, c.to) : undefined;
   if (rebuilt) return { table: c.table, forward: rebuilt.forward, reverse: rebuilt.reverse, hazards };
-  return { table: c.table, forward: [modifyClause(c.from, c.to)], reverse: [modifyClause(c.to, c.from)], hazards };
+  return { table: c.table, forward: [modifyClause(c.from, c.to, to)], reverse: [modifyClause(c.to, c.from, from)], hazards };
 };
 
 /**
@@ -202,7 +202,7 @@ function regeneratedColumn(from: Table, to: Table, a: Column, b: Column): { forw
   const clauses = (table: Table, column: Column): Clause[] => [
     ...indexes.map((i) => copy(`DROP INDEX ${q(i.name)}`, 10, why)),
     copy(`DROP COLUMN ${q(column.name)}`, 20, why),
-    copy(`ADD COLUMN ${columnDefinition(column)}${columnPosition(table, column.name)}`, 40 + table.columns.findIndex((x) => x.name === column.name) / 1000, why),
+    copy(`ADD COLUMN ${columnDefinition(column, table)}${columnPosition(table, column.name)}`, 40 + table.columns.findIndex((x) => x.name === column.name) / 1000, why),
     ...indexes.map((i) => copy(`ADD ${indexBody(i)}`, 90, why)),
   ];
   return { forward: clauses(to, b), reverse: clauses(from, a) };
@@ -248,7 +248,34 @@ function keepIndexClauses(ctx: RenderContext, key: string, c: ChangeOf<'add_cons
     .map((i) => ({ sql: `RENAME INDEX ${q(i.name)} TO ${q(i.name)}`, order: 79, algorithm: 'INPLACE' as const, lock: 'NONE' as const }));
 }
 
-const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => ({
+/**
+ * A MariaDB column-level check is part of its column: MODIFY COLUMN with or without it (DROP
+ * CONSTRAINT does not find it, and its name may be an index's). `on`: the table that has the check;
+ * `other`: the table without it. Nothing when the column comes or goes with the check (ADD COLUMN
+ * writes it, DROP COLUMN drops it). Undefined for any other constraint.
+ */
+function columnCheckPiece(key: string, check: ChangeOf<'add_constraint'>['to'], on: Table | undefined, other: Table | undefined): { with: Clause[]; without: Clause[] } | undefined {
+  const column = check.columns[0];
+  if (check.kind !== 'check' || column === undefined || columnCheck(on, column) !== check) return undefined;
+  const [withCheck, withoutCheck] = [on?.columns.find((x) => x.name === column), other?.columns.find((x) => x.name === column)];
+  if (!withCheck || !withoutCheck) return { with: [], without: [] };
+  const why = `changing the check of column ${key}.${column}`;
+  return { with: [copy(`MODIFY COLUMN ${columnDefinition(withCheck, on)}`, 50, why)], without: [copy(`MODIFY COLUMN ${columnDefinition(withoutCheck, other)}`, 50, why)] };
+}
+
+const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => {
+  const own = columnCheckPiece(c.table, c.to, tableOf(ctx, c.table, 'to'), tableOf(ctx, c.table, 'from'));
+  if (own) return { table: c.table, forward: own.with, reverse: own.without, hazards: [hazard('MAY_FAIL', `${c.to.name} fails while existing rows break it`)] };
+  return addConstraintPiece(c, ctx);
+};
+
+const dropConstraint: PieceMaker<'drop_constraint'> = (c, ctx) => {
+  const own = columnCheckPiece(c.table, c.from, tableOf(ctx, c.table, 'from'), tableOf(ctx, c.table, 'to'));
+  if (own) return { table: c.table, forward: own.without, reverse: own.with, hazards: [] };
+  return dropConstraintPiece(c, ctx);
+};
+
+const addConstraintPiece: PieceMaker<'add_constraint'> = (c, ctx) => ({
   table: c.table,
   forward: [...keepIndexClauses(ctx, c.table, c.to), addConstraintClause(tableOf(ctx, c.table, 'to'), c.to)],
   reverse: [dropConstraintClauseOf(c.to)],
@@ -256,7 +283,7 @@ const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => ({
   alone: c.to.kind === 'foreign_key',
 });
 
-const dropConstraint: PieceMaker<'drop_constraint'> = (c, ctx) => ({
+const dropConstraintPiece: PieceMaker<'drop_constraint'> = (c, ctx) => ({
   table: c.table,
   forward: [dropConstraintClauseOf(c.from)],
   reverse: [...keepIndexClauses(ctx, c.table, c.from), addConstraintClause(tableOf(ctx, c.table, 'from'), c.from)],
@@ -297,8 +324,8 @@ const setComment: PieceMaker<'set_comment'> = (c, ctx) => {
   };
   return {
     table: key,
-    forward: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.to))}`, 50)],
-    reverse: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.from))}`, 50)],
+    forward: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.to), tableOf(ctx, key, 'to'))}`, 50)],
+    reverse: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.from), tableOf(ctx, key, 'from'))}`, 50)],
     hazards: [],
   };
 };

@@ -148,6 +148,8 @@ function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): st
     const at = findColumn(a, table, from);
     table.columns.splice(at, 1);
     insertColumn(a, table, parsed.column, at);
+    // The column's own check goes with its old definition; the new one may carry another.
+    table.checks = [...table.checks.filter((ch) => ch.column?.toLowerCase() !== from.toLowerCase()), ...parsed.checks];
     if (from !== parsed.column.name) renameColumnRefs(table, from, parsed.column.name);
     parsed.indexes.forEach((index) => addIndex(table, index));
     return undefined;
