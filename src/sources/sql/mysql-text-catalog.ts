@@ -275,7 +275,7 @@ function toCatalog(state: TextState): MysqlCatalog {
           COLUMN_NAME: p.column,
           SUB_PART: p.subPart,
           COLLATION: index.kind === 'fulltext' || index.kind === 'spatial' ? null : p.desc ? 'D' : 'A',
-          INDEX_TYPE: index.kind === 'fulltext' ? 'FULLTEXT' : index.kind === 'spatial' ? 'SPATIAL' : (index.using ?? 'BTREE'),
+          INDEX_TYPE: index.kind === 'fulltext' ? 'FULLTEXT' : index.kind === 'spatial' ? 'SPATIAL' : longUnique(t, index) ? 'HASH' : (index.using ?? 'BTREE'),
           INDEX_COMMENT: index.comment,
         }),
       );
@@ -306,6 +306,27 @@ function toCatalog(state: TextState): MysqlCatalog {
     parameters: routines.flatMap((r) => r.params),
     events: [...state.events].sort().map((name) => ({ name })),
   };
+}
+
+/** InnoDB's key length limit: longer UNIQUE keys MariaDB keeps as a hash of the values (USING HASH). */
+const MAX_KEY_BYTES = 3072;
+const BYTES_PER_CHAR: Record<string, number> = { utf8mb4: 4, utf8mb3: 3, utf8: 3, utf16: 4, utf32: 4, ucs2: 2, latin1: 1, ascii: 1, binary: 1 };
+
+/** A UNIQUE key on a whole TEXT/BLOB column, or longer than InnoDB allows: MariaDB makes it a hash key. */
+function longUnique(t: TableState, index: TableState['indexes'][number]): boolean {
+  if (index.kind !== 'unique' || index.using) return false;
+  const tableCharset = /^[a-z0-9]+/.exec(collationOf(t.options.charset, t.options.collation) ?? DATABASE_COLLATION)?.[0] ?? 'utf8mb4';
+  let bytes = 0;
+  for (const part of index.parts) {
+    const col = t.columns.find((c) => c.name.toLowerCase() === part.column.toLowerCase());
+    if (!col) return false;
+    if (/^(tiny|medium|long)?(text|blob)$|^json$/.test(col.type) && part.subPart === null) return true;
+    const chars = /^(var)?(char|binary)\((\d+)\)/.exec(col.type);
+    if (!chars) continue;
+    const charset = /^[a-z0-9]+/.exec(collationOf(col.charset, col.collation) ?? '')?.[0] ?? tableCharset;
+    bytes += (part.subPart ?? Number(chars[3])) * (chars[2] === 'binary' ? 1 : (BYTES_PER_CHAR[charset] ?? 4));
+  }
+  return bytes > MAX_KEY_BYTES;
 }
 
 function columnRow(table: string, col: ColumnState, pos: number, tableCollation: string): Row {

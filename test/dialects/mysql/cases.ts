@@ -79,5 +79,9 @@ export const MYSQL_CASES: readonly MysqlCase[] = [
   // MariaDB's column-level checks are named after their column and go with it: MODIFY COLUMN adds or drops them (sqldef's DropCheckConstraint, ConstraintCheckInWithUniqueCreate).
   { name: 'column-level checks added, dropped and kept beside a same-named index', from: 'CREATE TABLE p (id int PRIMARY KEY, level int CHECK (level IN (1, 2, 3)), price int CHECK (price > 0), qty int, UNIQUE (level));', to: 'CREATE TABLE p (id int PRIMARY KEY, level int CHECK (level IN (1, 2, 3, 4)), price int, qty bigint CHECK (qty >= 0), UNIQUE (level));', up: [/MODIFY COLUMN `price` int NULL(,|\n)/, 'MODIFY COLUMN `qty` bigint NULL CHECK (qty >= 0)'] },
   { name: 'new table with a column-level check named like its unique index', from: '', to: 'CREATE TABLE animals (id int PRIMARY KEY, age int CHECK (age IN (0, 1, 2)), UNIQUE (age));', up: ['`age` int NULL CHECK (age in (0, 1, 2))'] },
+  // MariaDB keeps a UNIQUE key on a text column in a hidden hash column: COPY only (sqldef's ConstraintUniqueAdd).
+  { name: 'unique key on a text column (USING HASH) added', from: 'CREATE TABLE products (id int PRIMARY KEY, sku text, code varchar(800));', to: 'CREATE TABLE products (id int PRIMARY KEY, sku text, code varchar(800), UNIQUE (sku), UNIQUE (code));', up: ['UNIQUE INDEX `sku` (sku) USING HASH', 'UNIQUE INDEX `code` (code) USING HASH'] },
+  // The first unique key on NOT NULL columns is InnoDB's primary key of a table without one (sqldef's DropUniqueConstraint).
+  { name: 'unique key serving as the primary key dropped', from: 'CREATE TABLE d (a int NOT NULL, b int NOT NULL, UNIQUE KEY d_u (a, b));', to: 'CREATE TABLE d (a int NOT NULL, b int NOT NULL);' },
   { name: 'rename table and change it', from: BASE, to: BASE.replace('users', 'members').replace('age int NULL', 'age bigint NULL'), renames: [{ from: 'users', to: 'members' }] },
 ];

@@ -292,19 +292,40 @@ const dropConstraintPiece: PieceMaker<'drop_constraint'> = (c, ctx) => ({
 });
 
 function addIndexClause(index: ChangeOf<'add_index'>['to']): Clause {
-  return inplace(`ADD ${indexBody(index)}`, 90, index.method === 'fulltext' || index.method === 'spatial' ? 'SHARED' : 'NONE');
+  const sql = `ADD ${indexBody(index)}`;
+  // MariaDB keeps a long UNIQUE key (USING HASH) in a hidden virtual column, which only COPY adds.
+  if (index.method === 'hash') return copy(sql, 90, `adding hash index ${index.name}`);
+  return inplace(sql, 90, index.method === 'fulltext' || index.method === 'spatial' ? 'SHARED' : 'NONE');
 }
 
-const addIndex: PieceMaker<'add_index'> = (c) => ({
+/**
+ * DROP INDEX, in place unless: a hash index (its hidden column goes with it), or the unique key on
+ * NOT NULL columns InnoDB uses as the primary key of a table without one (dropping it is dropping
+ * the primary key: COPY only).
+ */
+function dropIndexClause(table: Table | undefined, index: ChangeOf<'drop_index'>['from']): Clause {
+  const sql = `DROP INDEX ${q(index.name)}`;
+  if (index.method === 'hash') return copy(sql, 10, `dropping hash index ${index.name}`);
+  if (table && isImplicitPrimaryKey(table, index)) return copy(sql, 10, `dropping ${index.name}, the primary key InnoDB made of a unique key`);
+  return inplace(sql, 10);
+}
+
+function isImplicitPrimaryKey(table: Table, index: ChangeOf<'drop_index'>['from']): boolean {
+  if (!index.unique || Object.values(table.constraints).some((c) => c.kind === 'primary_key')) return false;
+  const notNull = (key: string) => table.columns.some((col) => col.name === keyColumn(key) && col.notNull && col.generated === undefined) && !/\(\d+\)/.test(key);
+  return index.keys.every(notNull);
+}
+
+const addIndex: PieceMaker<'add_index'> = (c, ctx) => ({
   table: c.table,
   forward: [addIndexClause(c.to)],
-  reverse: [inplace(`DROP INDEX ${q(c.to.name)}`, 10)],
+  reverse: [dropIndexClause(tableOf(ctx, c.table, 'to'), c.to)],
   hazards: [hazard('INDEX_BUILD', `index ${c.to.name} is built on ${c.table}`)],
 });
 
-const dropIndex: PieceMaker<'drop_index'> = (c) => ({
+const dropIndex: PieceMaker<'drop_index'> = (c, ctx) => ({
   table: c.table,
-  forward: [inplace(`DROP INDEX ${q(c.from.name)}`, 10)],
+  forward: [dropIndexClause(tableOf(ctx, c.table, 'from'), c.from)],
   reverse: [addIndexClause(c.from)],
   hazards: [],
 });
