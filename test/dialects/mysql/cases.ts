@@ -83,5 +83,7 @@ export const MYSQL_CASES: readonly MysqlCase[] = [
   { name: 'unique key on a text column (USING HASH) added', from: 'CREATE TABLE products (id int PRIMARY KEY, sku text, code varchar(800));', to: 'CREATE TABLE products (id int PRIMARY KEY, sku text, code varchar(800), UNIQUE (sku), UNIQUE (code));', up: ['UNIQUE INDEX `sku` (sku) USING HASH', 'UNIQUE INDEX `code` (code) USING HASH'] },
   // The first unique key on NOT NULL columns is InnoDB's primary key of a table without one (sqldef's DropUniqueConstraint).
   { name: 'unique key serving as the primary key dropped', from: 'CREATE TABLE d (a int NOT NULL, b int NOT NULL, UNIQUE KEY d_u (a, b));', to: 'CREATE TABLE d (a int NOT NULL, b int NOT NULL);' },
+  // MariaDB makes an inline REFERENCES a foreign key (sqldef's ReferencesWithOnDeleteCascade): the text reader too.
+  { name: 'inline REFERENCES on new and added columns', from: 'CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY);', to: 'CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, pid int REFERENCES p (id) ON DELETE CASCADE ON UPDATE SET NULL, at timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP); CREATE TABLE d (id int PRIMARY KEY, pid int NOT NULL REFERENCES p (id));', up: ['CONSTRAINT `c_ibfk_1` FOREIGN KEY (pid) REFERENCES p (id) ON DELETE CASCADE ON UPDATE SET NULL'] },
   { name: 'rename table and change it', from: BASE, to: BASE.replace('users', 'members').replace('age int NULL', 'age bigint NULL'), renames: [{ from: 'users', to: 'members' }] },
 ];

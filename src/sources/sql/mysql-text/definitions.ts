@@ -60,6 +60,8 @@ export interface ColumnClauses {
   readonly column: ColumnState;
   readonly indexes: IndexState[];
   readonly checks: CheckState[];
+  /** An inline REFERENCES clause: MariaDB (10.5+) makes it an unnamed foreign key; MySQL ignores it. */
+  readonly foreignKeys: ForeignKeyState[];
 }
 
 const STRING_TYPES = /^(char|varchar|tinytext|text|mediumtext|longtext|enum|set)\b/;
@@ -78,6 +80,7 @@ export function parseColumn(c: Cursor): ColumnClauses {
   if (/\sbinary\b/i.test(c.text(typeStart, c.i)) && STRING_TYPES.test(column.type)) column.binary = true;
   const indexes: IndexState[] = serial ? [{ name, kind: 'unique', parts: [{ column: name, subPart: null, desc: false }], comment: '' }] : [];
   const checks: CheckState[] = [];
+  const foreignKeys: ForeignKeyState[] = [];
   let explicitNull = false;
   while (!c.done && !c.is('FIRST', 'AFTER')) {
     if (c.accept('NOT', 'NULL')) column.notNull = true;
@@ -107,12 +110,30 @@ export function parseColumn(c: Cursor): ColumnClauses {
     else if (c.accept('INVISIBLE')) column.extra.push('INVISIBLE');
     else if (c.accept('VISIBLE')) continue;
     else if (c.accept('COLUMN_FORMAT') || c.accept('STORAGE')) c.next();
-    else if (c.is('REFERENCES')) throw c.unsupported('an inline REFERENCES clause (MySQL ignores it; MariaDB does not)');
+    else if (c.accept('REFERENCES')) foreignKeys.push(inlineReference(c, name));
     else throw c.error(`unexpected ${c.peek()?.text} in the definition of column ${name}`);
   }
   void explicitNull;
   if (column.extra.some((e) => / GENERATED$/.test(e))) column.dflt = null;
-  return { column, indexes, checks };
+  return { column, indexes, checks, foreignKeys };
+}
+
+/** `REFERENCES t (c) [ON DELETE a] [ON UPDATE a]` after a column (its ON UPDATE is not the timestamp one). */
+function inlineReference(c: Cursor, column: string): ForeignKeyState {
+  const refTable = c.qualifiedName();
+  const refColumns = keyParts(c).map((p) => p.column);
+  let onDelete = 'RESTRICT';
+  let onUpdate = 'RESTRICT';
+  for (;;) {
+    if (c.accept('ON', 'DELETE')) onDelete = action(c);
+    else if (c.is('ON') && isWord(c.tokens[c.i + 1], 'UPDATE') && isWord(c.tokens[c.i + 2], 'CASCADE', 'RESTRICT', 'SET', 'NO')) {
+      c.next();
+      c.next();
+      onUpdate = action(c);
+    } else if (c.accept('MATCH')) c.next();
+    else break;
+  }
+  return { name: '', columns: [column], refTable, refColumns, onDelete, onUpdate, unnamed: true };
 }
 
 /** DEFAULT's operand, as MariaDB's information_schema reports it. */

@@ -42,6 +42,7 @@ function addItem(c: Cursor, table: TableState, tokens: readonly Token[]): void {
     table.columns.push(parsed.column);
     parsed.indexes.forEach((index) => addIndex(table, index));
     table.checks.push(...parsed.checks);
+    table.foreignKeys.push(...parsed.foreignKeys);
     return;
   }
   addConstraint(c, table);
@@ -132,6 +133,7 @@ function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): st
       insertColumn(a, table, parsed.column);
       parsed.indexes.forEach((index) => addIndex(table, index));
       table.checks.push(...parsed.checks);
+      table.foreignKeys.push(...parsed.foreignKeys);
       return undefined;
     }
     addConstraint(a, table);
