@@ -174,7 +174,10 @@ function checkConstraints(rows: Row[], jsonColumns: ReadonlySet<string>): Record
   for (const r of rows) {
     const name = String(r.name);
     if (jsonColumns.has(name) && isJsonValid(String(r.clause), name)) continue;
-    out[name] = { name, kind: 'check', definition: `CHECK (${canonicalMysqlExpr(String(r.clause))})`, columns: [], validated: true };
+    // A MariaDB column-level check (named after its column) is written, added and dropped with its
+    // column, not as a table constraint: its column marks it.
+    const columnLevel = String(r.LEVEL ?? '').toLowerCase() === 'column';
+    out[name] = { name, kind: 'check', definition: `CHECK (${canonicalMysqlExpr(String(r.clause))})`, columns: columnLevel ? [name] : [], validated: true };
   }
   return out;
 }

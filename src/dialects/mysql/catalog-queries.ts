@@ -26,10 +26,13 @@ JOIN information_schema.REFERENTIAL_CONSTRAINTS r
 WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
 ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`;
 
-/** MariaDB names the table in CHECK_CONSTRAINTS (column-level checks share names across tables). */
+/**
+ * MariaDB names the table in CHECK_CONSTRAINTS (column-level checks share names across tables), and
+ * since 10.5.10 its LEVEL (Column or Table): `c.*` reads it where the server has it.
+ */
 export const CHECKS_MARIADB = `
-SELECT TABLE_NAME AS tbl, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
-FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`;
+SELECT c.*, c.TABLE_NAME AS tbl, c.CONSTRAINT_NAME AS name, c.CHECK_CLAUSE AS clause
+FROM information_schema.CHECK_CONSTRAINTS c WHERE c.CONSTRAINT_SCHEMA = ? ORDER BY c.TABLE_NAME, c.CONSTRAINT_NAME`;
 
 export const CHECKS_MYSQL = `
 SELECT t.TABLE_NAME AS tbl, c.CONSTRAINT_NAME AS name, c.CHECK_CLAUSE AS clause

@@ -103,13 +103,30 @@ export function mysqlDefault(raw: string | null, type: string, extra: string): s
 /** A literal default in canonical form for its column type. */
 export function literalDefault(value: string, type: string): string {
   if (isNumericType(type) && !/^bit/.test(type) && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return numberForType(value.trim(), type);
-  // A date-only literal for a datetime column is stored with its time of day.
-  const datetime = /^(datetime|timestamp)(?:\((\d)\))?/.exec(type);
-  if (datetime && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const fraction = Number(datetime[2] ?? 0);
-    return quoteString(`${value} 00:00:00${fraction > 0 ? `.${'0'.repeat(fraction)}` : ''}`);
+  return quoteString(temporalLiteral(value, type) ?? value);
+}
+
+const pad2 = (n: string | undefined) => (n ?? '0').padStart(2, '0');
+
+/**
+ * A date/time literal as the server stores it for the column type: zero-padded fields, a date-only
+ * value for a datetime with its time of day, missing seconds added, the fraction padded to the
+ * column's precision. Undefined for anything else (kept as written).
+ */
+function temporalLiteral(value: string, type: string): string | undefined {
+  const kind = /^(date|datetime|timestamp|time)(?:\((\d)\))?$/.exec(type);
+  if (!kind) return undefined;
+  const precision = Number(kind[2] ?? 0);
+  const fraction = (f: string | undefined) => (precision > 0 && (f ?? '').length <= precision ? `.${(f ?? '').padEnd(precision, '0')}` : f ? `.${f}` : '');
+  const clock = (h?: string, m?: string, sec?: string, f?: string) => `${pad2(h)}:${pad2(m)}:${pad2(sec)}${fraction(f)}`;
+  if (kind[1] === 'time') {
+    const t = /^(\d{1,3}):(\d{1,2})(?::(\d{1,2}))?(?:\.(\d+))?$/.exec(value);
+    return t ? clock(t[1], t[2], t[3], t[4]) : undefined;
   }
-  return quoteString(value);
+  const d = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.(\d+))?)?$/.exec(value);
+  if (!d) return undefined;
+  const date = `${d[1]}-${pad2(d[2])}-${pad2(d[3])}`;
+  return kind[1] === 'date' ? date : `${date} ${clock(d[4], d[5], d[6], d[7])}`;
 }
 
 export function expressionDefault(text: string, type: string): string {

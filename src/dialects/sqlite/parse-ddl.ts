@@ -21,6 +21,8 @@ const TABLE_POSITION = new Set(['ON', 'FROM', 'JOIN', 'UPDATE', 'INTO', 'TABLE']
 export function sqliteCanonical(tokens: readonly Token[]): string {
   const plain = tokens.map((t, i) => {
     const before = tokens[i - 1];
+    // An alias names a view's column as written (`2 AS key` is column "key"): not a keyword to uppercase.
+    if (t.kind === 'word' && isWord(before, 'AS') && !isWord(t, 'NOT') && SQLITE_KEYWORDS.has(t.text.toUpperCase())) return { ...t, kind: 'quoted' as const, text: `"${t.text}"` };
     const bare = /^"([A-Za-z_][A-Za-z0-9_]*)"$/.exec(t.text)?.[1];
     if (!bare || !before || before.kind !== 'word' || !TABLE_POSITION.has(before.text.toUpperCase()) || SQLITE_KEYWORDS.has(bare.toUpperCase())) return t;
     return { ...t, kind: 'word' as const, text: bare };

@@ -35,10 +35,12 @@ interface TextState {
   readonly views: Map<string, Row>;
   readonly triggers: Map<string, Row>;
   readonly routines: Map<string, { routine: Row; params: Row[] }>;
+  /** Event names: events are not represented in the schema model, only reported (as the server reader does). */
+  readonly events: Set<string>;
 }
 
 export function catalogFromText(statements: readonly LocatedMysqlStatement[]): MysqlCatalog {
-  const state: TextState = { tables: new Map(), views: new Map(), triggers: new Map(), routines: new Map() };
+  const state: TextState = { tables: new Map(), views: new Map(), triggers: new Map(), routines: new Map(), events: new Set() };
   for (const s of statements) apply(new Cursor(s.tokens, s.source), state);
   return toCatalog(state);
 }
@@ -49,6 +51,12 @@ function apply(c: Cursor, state: TextState): void {
     const table = existing(c, state, c.qualifiedName());
     const renamed = alterTable(c, table);
     if (renamed) renameTable(state, table.name, renamed);
+    return;
+  }
+  if (c.accept('ALTER', 'EVENT')) {
+    const name = c.qualifiedName();
+    if (!state.events.delete(name)) throw c.error(`unknown event ${name}`);
+    state.events.add(c.tokens.findIndex((t, i) => i >= c.i && isWord(t, 'RENAME')) >= 0 ? renamedEvent(c) : name);
     return;
   }
   if (c.accept('DROP')) return drop(c, state);
@@ -70,7 +78,8 @@ function create(c: Cursor, state: TextState): void {
   // Prefix clauses: OR REPLACE, ALGORITHM=, DEFINER=user@host, SQL SECURITY, UNIQUE/FULLTEXT/SPATIAL.
   while (!c.done && !c.is('TABLE', 'INDEX', 'VIEW', 'TRIGGER', 'FUNCTION', 'PROCEDURE')) {
     if (c.accept('SQL', 'SECURITY')) security = c.next().text.toUpperCase();
-    else if (c.is('TEMPORARY', 'EVENT', 'DATABASE', 'SCHEMA', 'SEQUENCE', 'USER', 'ROLE', 'SERVER', 'TABLESPACE')) throw c.unsupported(`CREATE ${c.peek()?.text}`);
+    else if (c.accept('EVENT')) return createEvent(c, state);
+    else if (c.is('TEMPORARY', 'DATABASE', 'SCHEMA', 'SEQUENCE', 'USER', 'ROLE', 'SERVER', 'TABLESPACE')) throw c.unsupported(`CREATE ${c.peek()?.text}`);
     else flags.add(c.next().text.toUpperCase());
   }
   const kind = c.next().text.toUpperCase();
@@ -97,6 +106,22 @@ function createTable(c: Cursor, state: TextState, ifNotExists: boolean): void {
   const table = newTable(name);
   createTableBody(c, table);
   state.tables.set(name, table);
+}
+
+/** `CREATE EVENT [IF NOT EXISTS] name ...`: only the name is kept (the model reports events, as the server reader does). */
+function createEvent(c: Cursor, state: TextState): void {
+  const ifNotExists = c.accept('IF', 'NOT', 'EXISTS');
+  const name = c.qualifiedName();
+  if (state.events.has(name) && !ifNotExists) throw c.error(`event ${name} already exists`, c.tokens[0]);
+  state.events.add(name);
+}
+
+/** `ALTER EVENT name ... RENAME TO new ...`: the new name. */
+function renamedEvent(c: Cursor): string {
+  const at = c.tokens.findIndex((t, i) => i >= c.i && isWord(t, 'RENAME'));
+  const rest = c.sub(c.tokens.slice(at + 1));
+  rest.expect('TO');
+  return rest.qualifiedName();
 }
 
 function createIndex(c: Cursor, state: TextState, flags: ReadonlySet<string>): void {
@@ -209,7 +234,7 @@ function drop(c: Cursor, state: TextState): void {
   }
   for (const item of splitTopLevel(c.tokens.slice(c.i))) {
     const name = c.sub(item).qualifiedName();
-    const found = kind === 'TABLE' ? state.tables.delete(name) : kind === 'VIEW' ? state.views.delete(name) : kind === 'TRIGGER' ? state.triggers.delete(name) : state.routines.delete(`${kind}:${name}`);
+    const found = kind === 'TABLE' ? state.tables.delete(name) : kind === 'EVENT' ? state.events.delete(name) : kind === 'VIEW' ? state.views.delete(name) : kind === 'TRIGGER' ? state.triggers.delete(name) : state.routines.delete(`${kind}:${name}`);
     if (kind === 'TABLE') for (const [key, t] of state.triggers) if (t.tbl === name) state.triggers.delete(key);
     if (!found && !ifExists) throw c.error(`unknown ${kind.toLowerCase()} ${name}`, item[0]);
   }
@@ -250,7 +275,7 @@ function toCatalog(state: TextState): MysqlCatalog {
           COLUMN_NAME: p.column,
           SUB_PART: p.subPart,
           COLLATION: index.kind === 'fulltext' || index.kind === 'spatial' ? null : p.desc ? 'D' : 'A',
-          INDEX_TYPE: index.kind === 'fulltext' ? 'FULLTEXT' : index.kind === 'spatial' ? 'SPATIAL' : (index.using ?? 'BTREE'),
+          INDEX_TYPE: index.kind === 'fulltext' ? 'FULLTEXT' : index.kind === 'spatial' ? 'SPATIAL' : longUnique(t, index) ? 'HASH' : (index.using ?? 'BTREE'),
           INDEX_COMMENT: index.comment,
         }),
       );
@@ -258,7 +283,7 @@ function toCatalog(state: TextState): MysqlCatalog {
     for (const fk of t.foreignKeys) {
       fk.columns.forEach((col, i) => foreignKeys.push({ tbl: t.name, name: fk.name, col, pos: i + 1, ref_schema: null, ref_table: fk.refTable, ref_col: fk.refColumns[i], on_update: fk.onUpdate, on_delete: fk.onDelete }));
     }
-    for (const check of t.checks) checks.push({ tbl: t.name, name: check.name, clause: check.clause });
+    for (const check of t.checks) checks.push({ tbl: t.name, name: check.name, clause: check.clause, LEVEL: check.column ? 'Column' : 'Table' });
   }
   const views = [...state.views.values()];
   for (const v of views) {
@@ -279,12 +304,33 @@ function toCatalog(state: TextState): MysqlCatalog {
     triggers: [...state.triggers.values()],
     routines: routines.map((r) => r.routine),
     parameters: routines.flatMap((r) => r.params),
-    events: [],
+    events: [...state.events].sort().map((name) => ({ name })),
   };
 }
 
+/** InnoDB's key length limit: longer UNIQUE keys MariaDB keeps as a hash of the values (USING HASH). */
+const MAX_KEY_BYTES = 3072;
+const BYTES_PER_CHAR: Record<string, number> = { utf8mb4: 4, utf8mb3: 3, utf8: 3, utf16: 4, utf32: 4, ucs2: 2, latin1: 1, ascii: 1, binary: 1 };
+
+/** A UNIQUE key on a whole TEXT/BLOB column, or longer than InnoDB allows: MariaDB makes it a hash key. */
+function longUnique(t: TableState, index: TableState['indexes'][number]): boolean {
+  if (index.kind !== 'unique' || index.using) return false;
+  const tableCharset = /^[a-z0-9]+/.exec(collationOf(t.options.charset, t.options.collation) ?? DATABASE_COLLATION)?.[0] ?? 'utf8mb4';
+  let bytes = 0;
+  for (const part of index.parts) {
+    const col = t.columns.find((c) => c.name.toLowerCase() === part.column.toLowerCase());
+    if (!col) return false;
+    if (/^(tiny|medium|long)?(text|blob)$|^json$/.test(col.type) && part.subPart === null) return true;
+    const chars = /^(var)?(char|binary)\((\d+)\)/.exec(col.type);
+    if (!chars) continue;
+    const charset = /^[a-z0-9]+/.exec(collationOf(col.charset, col.collation) ?? '')?.[0] ?? tableCharset;
+    bytes += (part.subPart ?? Number(chars[3])) * (chars[2] === 'binary' ? 1 : (BYTES_PER_CHAR[charset] ?? 4));
+  }
+  return bytes > MAX_KEY_BYTES;
+}
+
 function columnRow(table: string, col: ColumnState, pos: number, tableCollation: string): Row {
-  const collation = isStringType(col.type) ? (collationOf(col.charset, col.collation) ?? tableCollation) : null;
+  const collation = isStringType(col.type) ? columnCollation(col, tableCollation) : null;
   return {
     tbl: table,
     name: col.name,
@@ -298,6 +344,14 @@ function columnRow(table: string, col: ColumnState, pos: number, tableCollation:
     collation,
     comment: col.comment,
   };
+}
+
+/** An explicit COLLATE wins; BINARY picks the `_bin` collation of the column's (or the table's) character set. */
+function columnCollation(col: ColumnState, tableCollation: string): string {
+  const declared = collationOf(col.charset, col.collation);
+  if (col.collation || !col.binary) return declared ?? tableCollation;
+  const charset = /^[a-z0-9]+/.exec(declared ?? tableCollation)?.[0] ?? 'utf8mb4';
+  return `${charset}_bin`;
 }
 
 /** `utf8` is `utf8mb3` on current servers; a charset alone means its default collation. */

@@ -158,7 +158,7 @@ describe('MySQL semantics of SQL text without a server', () => {
     const syntax = await fail('CREATE TABLE a (id int);\nCREATE TABLE b (\n  id int NOT NULL DEFAUT 1\n);');
     expect(syntax).toBeInstanceOf(UserError);
     expect(syntax!.format()).toMatch(/^bad\.sql:3:19: unexpected DEFAUT in the definition of column id/);
-    const unsupported = await fail('CREATE TABLE a (id int);\n  CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO SELECT 1;');
+    const unsupported = await fail('CREATE TABLE a (id int);\n  CREATE SEQUENCE s;');
     expect(unsupported).toMatchObject({ code: 'UNSUPPORTED', location: { file: 'bad.sql', line: 2, column: 10 } });
     expect(unsupported!.hint).toMatch(/scratch-url/);
   });
@@ -286,8 +286,52 @@ describe('MySQL text reader coverage', () => {
   });
 
   it('refuses, with its position, what only a server can read', async () => {
-    for (const sql of ['CREATE TABLE f AS SELECT 1 AS x', 'CREATE TABLE j (id int) PARTITION BY HASH(id) PARTITIONS 4', 'CREATE TABLE k (x int, INDEX ix ((x + 1)))', 'CREATE SEQUENCE s']) {
+    for (const sql of ['CREATE TABLE f AS SELECT 1 AS x', 'CREATE TABLE k (x int, INDEX ix ((x + 1)))', 'CREATE SEQUENCE s']) {
       await expect(loadMysqlSql([{ file: 'x.sql', text: `\n${sql};` }])).rejects.toMatchObject({ code: 'UNSUPPORTED', location: { file: 'x.sql', line: 2 } });
     }
+  });
+
+  // sqldef's TypedLiterals: DATE/TIME/TIMESTAMP literals and loosely written dates as the server stores them.
+  const TEMPORAL = "CREATE TABLE ev (a datetime(3) DEFAULT '2024-01-01 12:00:00', b datetime DEFAULT '2024-1-1 1:2:3', c time DEFAULT '12:00', d time(2) DEFAULT '1:2:3.5', e timestamp(6) NULL DEFAULT '2024-01-01', f datetime DEFAULT '2024-01-01T10:00:00', g date DEFAULT DATE '2024-1-5', h time(3) DEFAULT TIME '1:2:3', i timestamp NULL DEFAULT TIMESTAMP '2024-01-01 12:00:00', z datetime DEFAULT '0000-00-00 00:00:00');";
+
+  it('reads typed and loosely written date/time defaults', async () => {
+    const schema = await loadMysqlSql([{ text: TEMPORAL }]);
+    expect(schema.tables.ev!.columns.map((c) => c.default)).toEqual([
+      "'2024-01-01 12:00:00.000'",
+      "'2024-01-01 01:02:03'",
+      "'12:00:00'",
+      "'01:02:03.50'",
+      "'2024-01-01 00:00:00.000000'",
+      "'2024-01-01 10:00:00'",
+      "'2024-01-05'",
+      "'01:02:03.000'",
+      "'2024-01-01 12:00:00'",
+      "'0000-00-00 00:00:00'",
+    ]);
+  });
+
+  it.skipIf(!MYSQL_TEST_URL)('reads them as the server does', async () => {
+    expect(await loadMysqlSql([{ text: TEMPORAL }])).toEqual(await loadMysqlSql([{ text: TEMPORAL }], { serverUrl: MYSQL_TEST_URL }));
+  });
+
+  // Neither reader models partitioning or events: both report them, so text and server plan alike (sqldef's partition and event cases).
+  const PARTITIONED = `CREATE TABLE j (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) ENGINE=InnoDB PARTITION BY RANGE (year(at)) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p1 VALUES LESS THAN MAXVALUE);
+ALTER TABLE j ADD COLUMN note varchar(10) NULL;
+CREATE TABLE h (id int PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 4;
+ALTER TABLE h REMOVE PARTITIONING;
+CREATE DEFINER='root'@'%' EVENT cleanup ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE DO BEGIN DELETE FROM j WHERE at < NOW() - INTERVAL 30 DAY; END;
+CREATE EVENT gone ON SCHEDULE EVERY 1 HOUR DO DELETE FROM j;
+ALTER EVENT cleanup ON SCHEDULE EVERY 2 DAY RENAME TO tidy;
+DROP EVENT gone;`;
+
+  it('reports partitioning and events, as the server reader does', async () => {
+    const schema = await loadMysqlSql([{ text: PARTITIONED }]);
+    expect(schema.tables.j!.columns.map((c) => c.name)).toEqual(['id', 'at', 'note']);
+    expect(schema.tables.j!.extra).toEqual({ engine: 'InnoDB' });
+    expect(schema.unsupported.map((u) => `${u.kind} ${u.name}`)).toEqual(['event tidy', 'partitioning j']);
+  });
+
+  it.skipIf(!MYSQL_TEST_URL)('reports them as the server does', async () => {
+    expect(await loadMysqlSql([{ text: PARTITIONED }])).toEqual(await loadMysqlSql([{ text: PARTITIONED }], { serverUrl: MYSQL_TEST_URL }));
   });
 });

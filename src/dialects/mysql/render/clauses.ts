@@ -21,7 +21,7 @@ import type { Column, Table } from '../../../core/model.js';
 import type { RenderContext } from '../../../plan/dialect.js';
 import { enumValues } from '../normalize.js';
 import { quoteString } from '../expression.js';
-import { columnDefinition, constraintBody, defaultSql, dropConstraintClause, indexBody, q } from './sql-parts.js';
+import { columnCheck, columnDefinition, constraintBody, defaultSql, dropConstraintClause, indexBody, q } from './sql-parts.js';
 
 export type Algorithm = 'INSTANT' | 'INPLACE' | 'COPY';
 const STRENGTH: Record<Algorithm, number> = { INSTANT: 2, INPLACE: 1, COPY: 0 };
@@ -58,7 +58,7 @@ function columnPosition(table: Table | undefined, name: string): string {
 }
 
 function addColumnClause(table: Table | undefined, column: Column, hasFulltext: boolean): Clause {
-  const sql = `ADD COLUMN ${columnDefinition(column)}${columnPosition(table, column.name)}`;
+  const sql = `ADD COLUMN ${columnDefinition(column, table)}${columnPosition(table, column.name)}`;
   const order = 40 + (table?.columns.findIndex((c) => c.name === column.name) ?? 0) / 1000;
   if (column.extra?.autoIncrement === 'true') return copy(sql, order, `adding AUTO_INCREMENT column ${column.name}`);
   if (column.generated !== undefined && column.extra?.generated === 'stored') return copy(sql, order, `adding stored generated column ${column.name}`);
@@ -79,13 +79,13 @@ function keyColumn(key: string): string {
   return key.replace(/^`((?:[^`]|``)*)`.*$/, '$1').replace(/^([A-Za-z0-9_$]+).*$/, '$1').replace(/``/g, '`');
 }
 
-/** The cheapest statement that turns column `a` into `b` (same name). */
-function modifyClause(a: Column, b: Column): Clause {
+/** The cheapest statement that turns column `a` into `b` (same name); `table`: b's table, for its column-level check. */
+function modifyClause(a: Column, b: Column, table?: Table): Clause {
   const sameOtherwise = (keys: (keyof Column)[]) => JSON.stringify(pick(a, keys)) === JSON.stringify(pick(b, keys));
   if (a.default !== b.default && sameOtherwise(['type', 'notNull', 'generated', 'collation', 'comment', 'extra', 'identity']) && (b.default === undefined || isLiteral(b.default))) {
     return instant(`ALTER COLUMN ${q(b.name)} ${b.default === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${defaultSql(b.default, b.type)}`}`, 50);
   }
-  const sql = `MODIFY COLUMN ${columnDefinition(b)}`;
+  const sql = `MODIFY COLUMN ${columnDefinition(b, table)}`;
   if (a.collation !== b.collation) return copy(sql, 50, `changing the collation of ${b.name}`);
   if (a.generated !== b.generated || a.extra?.generated !== b.extra?.generated) return copy(sql, 50, `changing generated column ${b.name}`);
   if (a.extra?.autoIncrement !== b.extra?.autoIncrement) return copy(sql, 50, `changing AUTO_INCREMENT on ${b.name}`);
@@ -177,12 +177,36 @@ const dropColumn: PieceMaker<'drop_column'> = (c, ctx) => {
   };
 };
 
-const alterColumn: PieceMaker<'alter_column'> = (c) => {
+const alterColumn: PieceMaker<'alter_column'> = (c, ctx) => {
   const hazards: Hazard[] = [];
   if (c.from.type !== c.to.type && !isWidening(c.from.type, c.to.type)) hazards.push(hazard('DATA_LOSS', `${c.table}.${c.to.name} changes from ${c.from.type} to ${c.to.type}: values may be truncated or refused`));
   if (!c.from.notNull && c.to.notNull) hazards.push(hazard('MAY_FAIL', `${c.table}.${c.to.name} becomes NOT NULL: fails (strict mode) while NULLs remain`));
-  return { table: c.table, forward: [modifyClause(c.from, c.to)], reverse: [modifyClause(c.to, c.from)], hazards };
+  const [from, to] = [tableOf(ctx, c.table, 'from'), tableOf(ctx, c.table, 'to')];
+  const rebuilt = from && to ? regeneratedColumn(from, to, c.from, c.to) : undefined;
+  if (rebuilt) return { table: c.table, forward: rebuilt.forward, reverse: rebuilt.reverse, hazards };
+  return { table: c.table, forward: [modifyClause(c.from, c.to, to)], reverse: [modifyClause(c.to, c.from, from)], hazards };
 };
+
+/**
+ * MySQL and MariaDB refuse MODIFY between a STORED and a VIRTUAL generated column ("not yet supported
+ * for generated columns"): the column is dropped and added again in one statement (its values are
+ * computed, nothing is lost), with the unchanged indexes on it dropped before and added after.
+ * Undefined when it is not such a switch, or a constraint uses the column.
+ */
+function regeneratedColumn(from: Table, to: Table, a: Column, b: Column): { forward: Clause[]; reverse: Clause[] } | undefined {
+  if (a.generated === undefined || b.generated === undefined || a.extra?.generated === b.extra?.generated) return undefined;
+  const uses = (keys: readonly string[]) => keys.some((k) => keyColumn(k) === a.name);
+  if (Object.values(from.constraints).some((k) => k.columns?.includes(a.name)) || Object.values(to.constraints).some((k) => k.columns?.includes(a.name))) return undefined;
+  const indexes = Object.values(from.indexes).filter((i) => uses(i.keys) && to.indexes[i.name]?.definition === i.definition);
+  const why = `switching generated column ${a.name} between STORED and VIRTUAL`;
+  const clauses = (table: Table, column: Column): Clause[] => [
+    ...indexes.map((i) => copy(`DROP INDEX ${q(i.name)}`, 10, why)),
+    copy(`DROP COLUMN ${q(column.name)}`, 20, why),
+    copy(`ADD COLUMN ${columnDefinition(column, table)}${columnPosition(table, column.name)}`, 40 + table.columns.findIndex((x) => x.name === column.name) / 1000, why),
+    ...indexes.map((i) => copy(`ADD ${indexBody(i)}`, 90, why)),
+  ];
+  return { forward: clauses(to, b), reverse: clauses(from, a) };
+}
 
 const renameColumn: PieceMaker<'rename_column'> = (c) => ({
   table: c.table,
@@ -207,36 +231,101 @@ function dropConstraintClauseOf(c: ChangeOf<'drop_constraint'>['from']): Clause 
   return inplace(sql, c.kind === 'foreign_key' ? 0 : 5);
 }
 
-const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => ({
+/**
+ * The server marks the index it creates for a foreign key declared without one as generated, and
+ * drops a generated index when a later ADD FOREIGN KEY creates its own (named after the constraint):
+ * re-adding a key would rename the index. A no-op RENAME INDEX first makes the index the user's, so
+ * the new key uses it. Only indexes both sides keep, so the index exists when the statement runs.
+ */
+function keepIndexClauses(ctx: RenderContext, key: string, c: ChangeOf<'add_constraint'>['to']): Clause[] {
+  if (c.kind !== 'foreign_key') return [];
+  const [from, to] = [tableOf(ctx, key, 'from'), tableOf(ctx, key, 'to')];
+  if (!from || !to) return [];
+  const serves = (i: { unique: boolean; method: string; keys: readonly string[] }) =>
+    !i.unique && i.method !== 'fulltext' && i.method !== 'spatial' && c.columns.length > 0 && c.columns.every((col, n) => i.keys[n] !== undefined && keyColumn(i.keys[n]) === col);
+  return Object.values(from.indexes)
+    .filter((i) => serves(i) && to.indexes[i.name]?.definition === i.definition)
+    .map((i) => ({ sql: `RENAME INDEX ${q(i.name)} TO ${q(i.name)}`, order: 79, algorithm: 'INPLACE' as const, lock: 'NONE' as const }));
+}
+
+/**
+ * A MariaDB column-level check is part of its column: MODIFY COLUMN with or without it (DROP
+ * CONSTRAINT does not find it, and its name may be an index's). `on`: the table that has the check;
+ * `other`: the table without it. Nothing when the column comes or goes with the check (ADD COLUMN
+ * writes it, DROP COLUMN drops it). Undefined for any other constraint.
+ */
+function columnCheckPiece(key: string, check: ChangeOf<'add_constraint'>['to'], on: Table | undefined, other: Table | undefined): { with: Clause[]; without: Clause[] } | undefined {
+  const column = check.columns[0];
+  if (check.kind !== 'check' || column === undefined || columnCheck(on, column) !== check) return undefined;
+  const [withCheck, withoutCheck] = [on?.columns.find((x) => x.name === column), other?.columns.find((x) => x.name === column)];
+  if (!withCheck || !withoutCheck) return { with: [], without: [] };
+  const why = `changing the check of column ${key}.${column}`;
+  return { with: [copy(`MODIFY COLUMN ${columnDefinition(withCheck, on)}`, 50, why)], without: [copy(`MODIFY COLUMN ${columnDefinition(withoutCheck, other)}`, 50, why)] };
+}
+
+const addConstraint: PieceMaker<'add_constraint'> = (c, ctx) => {
+  const own = columnCheckPiece(c.table, c.to, tableOf(ctx, c.table, 'to'), tableOf(ctx, c.table, 'from'));
+  if (own) return { table: c.table, forward: own.with, reverse: own.without, hazards: [hazard('MAY_FAIL', `${c.to.name} fails while existing rows break it`)] };
+  return addConstraintPiece(c, ctx);
+};
+
+const dropConstraint: PieceMaker<'drop_constraint'> = (c, ctx) => {
+  const own = columnCheckPiece(c.table, c.from, tableOf(ctx, c.table, 'from'), tableOf(ctx, c.table, 'to'));
+  if (own) return { table: c.table, forward: own.without, reverse: own.with, hazards: [] };
+  return dropConstraintPiece(c, ctx);
+};
+
+const addConstraintPiece: PieceMaker<'add_constraint'> = (c, ctx) => ({
   table: c.table,
-  forward: [addConstraintClause(tableOf(ctx, c.table, 'to'), c.to)],
+  forward: [...keepIndexClauses(ctx, c.table, c.to), addConstraintClause(tableOf(ctx, c.table, 'to'), c.to)],
   reverse: [dropConstraintClauseOf(c.to)],
   hazards: c.to.kind === 'primary_key' ? [] : [hazard('MAY_FAIL', `${c.to.name} fails while existing rows break it`)],
   alone: c.to.kind === 'foreign_key',
 });
 
-const dropConstraint: PieceMaker<'drop_constraint'> = (c, ctx) => ({
+const dropConstraintPiece: PieceMaker<'drop_constraint'> = (c, ctx) => ({
   table: c.table,
   forward: [dropConstraintClauseOf(c.from)],
-  reverse: [addConstraintClause(tableOf(ctx, c.table, 'from'), c.from)],
+  reverse: [...keepIndexClauses(ctx, c.table, c.from), addConstraintClause(tableOf(ctx, c.table, 'from'), c.from)],
   hazards: [],
   alone: c.from.kind === 'foreign_key',
 });
 
 function addIndexClause(index: ChangeOf<'add_index'>['to']): Clause {
-  return inplace(`ADD ${indexBody(index)}`, 90, index.method === 'fulltext' || index.method === 'spatial' ? 'SHARED' : 'NONE');
+  const sql = `ADD ${indexBody(index)}`;
+  // MariaDB keeps a long UNIQUE key (USING HASH) in a hidden virtual column, which only COPY adds.
+  if (index.method === 'hash') return copy(sql, 90, `adding hash index ${index.name}`);
+  return inplace(sql, 90, index.method === 'fulltext' || index.method === 'spatial' ? 'SHARED' : 'NONE');
 }
 
-const addIndex: PieceMaker<'add_index'> = (c) => ({
+/**
+ * DROP INDEX, in place unless: a hash index (its hidden column goes with it), or the unique key on
+ * NOT NULL columns InnoDB uses as the primary key of a table without one (dropping it is dropping
+ * the primary key: COPY only).
+ */
+function dropIndexClause(table: Table | undefined, index: ChangeOf<'drop_index'>['from']): Clause {
+  const sql = `DROP INDEX ${q(index.name)}`;
+  if (index.method === 'hash') return copy(sql, 10, `dropping hash index ${index.name}`);
+  if (table && isImplicitPrimaryKey(table, index)) return copy(sql, 10, `dropping ${index.name}, the primary key InnoDB made of a unique key`);
+  return inplace(sql, 10);
+}
+
+function isImplicitPrimaryKey(table: Table, index: ChangeOf<'drop_index'>['from']): boolean {
+  if (!index.unique || Object.values(table.constraints).some((c) => c.kind === 'primary_key')) return false;
+  const notNull = (key: string) => table.columns.some((col) => col.name === keyColumn(key) && col.notNull && col.generated === undefined) && !/\(\d+\)/.test(key);
+  return index.keys.every(notNull);
+}
+
+const addIndex: PieceMaker<'add_index'> = (c, ctx) => ({
   table: c.table,
   forward: [addIndexClause(c.to)],
-  reverse: [inplace(`DROP INDEX ${q(c.to.name)}`, 10)],
+  reverse: [dropIndexClause(tableOf(ctx, c.table, 'to'), c.to)],
   hazards: [hazard('INDEX_BUILD', `index ${c.to.name} is built on ${c.table}`)],
 });
 
-const dropIndex: PieceMaker<'drop_index'> = (c) => ({
+const dropIndex: PieceMaker<'drop_index'> = (c, ctx) => ({
   table: c.table,
-  forward: [inplace(`DROP INDEX ${q(c.from.name)}`, 10)],
+  forward: [dropIndexClause(tableOf(ctx, c.table, 'from'), c.from)],
   reverse: [addIndexClause(c.from)],
   hazards: [],
 });
@@ -256,8 +345,8 @@ const setComment: PieceMaker<'set_comment'> = (c, ctx) => {
   };
   return {
     table: key,
-    forward: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.to))}`, 50)],
-    reverse: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.from))}`, 50)],
+    forward: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.to), tableOf(ctx, key, 'to'))}`, 50)],
+    reverse: [instant(`MODIFY COLUMN ${columnDefinition(withComment(c.from), tableOf(ctx, key, 'from'))}`, 50)],
     hazards: [],
   };
 };

@@ -26,7 +26,18 @@ function charsetOf(collation: string): string {
   return collation.slice(0, collation.indexOf('_') > 0 ? collation.indexOf('_') : collation.length);
 }
 
-export function columnDefinition(column: Column): string {
+/** A MariaDB column-level check of `table` on this column (see assemble.ts), if any. */
+export function columnCheck(table: Table | undefined, column: string): Constraint | undefined {
+  return Object.values(table?.constraints ?? {}).find((c) => c.kind === 'check' && c.columns.length === 1 && c.columns[0] === column && c.name === column);
+}
+
+/** A column as written in CREATE TABLE, ADD COLUMN and MODIFY COLUMN; with `table`, its column-level check too. */
+export function columnDefinition(column: Column, table?: Table): string {
+  const check = columnCheck(table, column.name);
+  return check ? `${columnBody(column)} ${check.definition}` : columnBody(column);
+}
+
+function columnBody(column: Column): string {
   const parts = [q(column.name), column.type];
   if (column.collation) parts.push(`CHARACTER SET ${charsetOf(column.collation)} COLLATE ${column.collation}`);
   const extra = column.extra ?? {};
@@ -81,10 +92,10 @@ export function tableOptions(table: Table): string {
  * start); foreign keys only when asked (restoring a dropped table), since they need other tables.
  */
 export function createTableSql(table: Table, withForeignKeys = false): string {
-  const constraints = sortedValues(table.constraints).filter((c) => withForeignKeys || c.kind !== 'foreign_key');
+  const constraints = sortedValues(table.constraints).filter((c) => (withForeignKeys || c.kind !== 'foreign_key') && !table.columns.some((col) => columnCheck(table, col.name) === c));
   const ordered = [...constraints.filter((c) => c.kind === 'primary_key'), ...constraints.filter((c) => c.kind !== 'primary_key')];
   const elements = [
-    ...table.columns.map(columnDefinition),
+    ...table.columns.map((col) => columnDefinition(col, table)),
     ...ordered.map(constraintBody),
     ...sortedValues(table.indexes).map(indexBody),
   ];

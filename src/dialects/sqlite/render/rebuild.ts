@@ -98,7 +98,28 @@ export function rebuildTables(input: readonly Step[], ctx: RenderContext): Step[
     if (!absorbed.has(i) && !unchanged.has(i)) out.push(s);
     out.push(...(inserted.get(i) ?? []));
   });
-  return out;
+  return checkOnceAtTheEnd(out, new Set([...inserted.values()].flat()));
+}
+
+const CHECK = 'PRAGMA foreign_key_check';
+
+/**
+ * Several rebuilds: `foreign_key_check` runs after the last one of each direction only. Between two
+ * rebuilds a key may name a parent key that only the next rebuild creates (a primary key widened
+ * under a composite foreign key), and SQLite's check then fails with "foreign key mismatch" however
+ * good the rows are. The last check still covers every table, and each file still stops on a bad row.
+ */
+function checkOnceAtTheEnd(steps: readonly Step[], rebuilds: ReadonlySet<Step>): Step[] {
+  const at = steps.flatMap((s, i) => (rebuilds.has(s) ? [i] : []));
+  if (at.length < 2) return [...steps];
+  const [first, last] = [at[0] as number, at[at.length - 1] as number];
+  const without = (sql: readonly string[]) => sql.filter((statement) => statement !== CHECK);
+  return steps.map((s, i) => {
+    if (!rebuilds.has(s)) return s;
+    const sql = i === last ? s.sql : without(s.sql);
+    const reverse = i === first || s.reverse.kind !== 'sql' ? s.reverse : { ...s.reverse, sql: without(s.reverse.sql) };
+    return { ...s, sql, reverse };
+  });
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ColumnState {
   gen: string | null;
   charset?: string;
   collation?: string;
+  /** The BINARY attribute of a string type: the `_bin` collation of the column's character set. */
+  binary?: boolean;
   comment: string;
 }
 
@@ -58,6 +60,8 @@ export interface ColumnClauses {
   readonly column: ColumnState;
   readonly indexes: IndexState[];
   readonly checks: CheckState[];
+  /** An inline REFERENCES clause: MariaDB (10.5+) makes it an unnamed foreign key; MySQL ignores it. */
+  readonly foreignKeys: ForeignKeyState[];
 }
 
 const STRING_TYPES = /^(char|varchar|tinytext|text|mediumtext|longtext|enum|set)\b/;
@@ -73,8 +77,10 @@ export function parseColumn(c: Cursor): ColumnClauses {
   const written = c.text(typeStart, c.i).replace(/\s+binary\b/i, '');
   const serial = /^serial$/i.test(written.trim());
   const column: ColumnState = { name, type: canonicalType(written), notNull: serial, dflt: null, extra: serial ? ['auto_increment'] : [], gen: null, comment: '' };
+  if (/\sbinary\b/i.test(c.text(typeStart, c.i)) && STRING_TYPES.test(column.type)) column.binary = true;
   const indexes: IndexState[] = serial ? [{ name, kind: 'unique', parts: [{ column: name, subPart: null, desc: false }], comment: '' }] : [];
   const checks: CheckState[] = [];
+  const foreignKeys: ForeignKeyState[] = [];
   let explicitNull = false;
   while (!c.done && !c.is('FIRST', 'AFTER')) {
     if (c.accept('NOT', 'NULL')) column.notNull = true;
@@ -100,15 +106,34 @@ export function parseColumn(c: Cursor): ColumnClauses {
       checks.push({ name: named, clause: spanText(c.group(), c.source), column: name });
     } else if (c.accept('CHARACTER', 'SET') || c.accept('CHARSET')) column.charset = c.name().toLowerCase();
     else if (c.accept('COLLATE')) column.collation = c.name().toLowerCase();
+    else if (c.accept('BINARY')) column.binary = STRING_TYPES.test(column.type);
     else if (c.accept('INVISIBLE')) column.extra.push('INVISIBLE');
     else if (c.accept('VISIBLE')) continue;
     else if (c.accept('COLUMN_FORMAT') || c.accept('STORAGE')) c.next();
-    else if (c.is('REFERENCES')) throw c.unsupported('an inline REFERENCES clause (MySQL ignores it; MariaDB does not)');
+    else if (c.accept('REFERENCES')) foreignKeys.push(inlineReference(c, name));
     else throw c.error(`unexpected ${c.peek()?.text} in the definition of column ${name}`);
   }
   void explicitNull;
   if (column.extra.some((e) => / GENERATED$/.test(e))) column.dflt = null;
-  return { column, indexes, checks };
+  return { column, indexes, checks, foreignKeys };
+}
+
+/** `REFERENCES t (c) [ON DELETE a] [ON UPDATE a]` after a column (its ON UPDATE is not the timestamp one). */
+function inlineReference(c: Cursor, column: string): ForeignKeyState {
+  const refTable = c.qualifiedName();
+  const refColumns = keyParts(c).map((p) => p.column);
+  let onDelete = 'RESTRICT';
+  let onUpdate = 'RESTRICT';
+  for (;;) {
+    if (c.accept('ON', 'DELETE')) onDelete = action(c);
+    else if (c.is('ON') && isWord(c.tokens[c.i + 1], 'UPDATE') && isWord(c.tokens[c.i + 2], 'CASCADE', 'RESTRICT', 'SET', 'NO')) {
+      c.next();
+      c.next();
+      onUpdate = action(c);
+    } else if (c.accept('MATCH')) c.next();
+    else break;
+  }
+  return { name: '', columns: [column], refTable, refColumns, onDelete, onUpdate, unnamed: true };
 }
 
 /** DEFAULT's operand, as MariaDB's information_schema reports it. */
@@ -120,6 +145,11 @@ export function defaultValue(c: Cursor, type: string): string | null {
   if (c.accept('FALSE')) return '0';
   if (c.is('CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP')) return nowText(c);
   if (t?.kind === 'string') return quoteString(c.string());
+  // A typed literal (DATE '2024-01-01', TIME ..., TIMESTAMP ...) is its string, as the server stores it.
+  if (c.is('DATE', 'TIME', 'TIMESTAMP') && c.tokens[c.i + 1]?.kind === 'string') {
+    c.next();
+    return quoteString(c.string());
+  }
   const sign = c.isPunct('-') || c.isPunct('+') ? c.next().text : '';
   const value = c.next();
   if (value.kind === 'number') return isNumericType(type) ? numberForType(`${sign}${value.text}`, type) : quoteString(`${sign}${value.text}`);
@@ -225,8 +255,12 @@ export function parseTableOption(c: Cursor, options: TableOptions): boolean {
   else if (c.is('ROW_FORMAT', 'KEY_BLOCK_SIZE', 'STATS_PERSISTENT', 'PACK_KEYS', 'CHECKSUM')) {
     const key = c.next().text.toLowerCase();
     options.other.push(`${key}=${value().toUpperCase()}`);
-  } else if (c.is('PARTITION')) throw c.unsupported('partitioning');
-  else return false;
+  } else if (c.is('PARTITION')) {
+    // Partitioning is not represented in the schema model: reported, as the server reader does.
+    c.i = c.tokens.length;
+    if (!options.other.includes('partitioned')) options.other.push('partitioned');
+    return true;
+  } else return false;
   c.acceptPunct(',');
   return true;
 }

@@ -42,6 +42,7 @@ function addItem(c: Cursor, table: TableState, tokens: readonly Token[]): void {
     table.columns.push(parsed.column);
     parsed.indexes.forEach((index) => addIndex(table, index));
     table.checks.push(...parsed.checks);
+    table.foreignKeys.push(...parsed.foreignKeys);
     return;
   }
   addConstraint(c, table);
@@ -112,7 +113,15 @@ export function alterTable(c: Cursor, table: TableState): string | undefined {
   return rename;
 }
 
+/** Partition maintenance, or partitioning removed: partitioning is reported, not modelled. */
+const PARTITION_ACTIONS = ['ADD', 'DROP', 'REORGANIZE', 'COALESCE', 'TRUNCATE', 'EXCHANGE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR', 'DISCARD', 'IMPORT', 'CONVERT'];
+
 function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): string | undefined {
+  if (a.accept('REMOVE', 'PARTITIONING')) {
+    table.options.other = table.options.other.filter((o) => o !== 'partitioned');
+    return undefined;
+  }
+  if (isWord(tokens[0], ...PARTITION_ACTIONS) && isWord(tokens[1], 'PARTITION')) return undefined;
   if (a.accept('ADD')) {
     if (a.accept('COLUMN') || isColumnStart(a.tokens.slice(a.i))) {
       a.accept('IF', 'NOT', 'EXISTS');
@@ -124,6 +133,7 @@ function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): st
       insertColumn(a, table, parsed.column);
       parsed.indexes.forEach((index) => addIndex(table, index));
       table.checks.push(...parsed.checks);
+      table.foreignKeys.push(...parsed.foreignKeys);
       return undefined;
     }
     addConstraint(a, table);
@@ -140,6 +150,8 @@ function alterAction(a: Cursor, table: TableState, tokens: readonly Token[]): st
     const at = findColumn(a, table, from);
     table.columns.splice(at, 1);
     insertColumn(a, table, parsed.column, at);
+    // The column's own check goes with its old definition; the new one may carry another.
+    table.checks = [...table.checks.filter((ch) => ch.column?.toLowerCase() !== from.toLowerCase()), ...parsed.checks];
     if (from !== parsed.column.name) renameColumnRefs(table, from, parsed.column.name);
     parsed.indexes.forEach((index) => addIndex(table, index));
     return undefined;
