@@ -52,10 +52,7 @@ export const HANDLERS: Record<string, Handler> = {
 };
 
 function qualifiedName(list: Node[]): [string | undefined, string] {
-  const parts = list.map((n) => String(n.String?.sval));
-  if (parts.length === 1) return [undefined, parts[0] as string];
-  if (parts.length === 2) return [parts[0], parts[1] as string];
-  return needsDatabase('a name with a database part');
+  return splitName(list.map((n) => String(n.String?.sval)));
 }
 
 function alterEnum(catalog: TextCatalog, stmt: Node): void {
@@ -170,19 +167,19 @@ function comment(catalog: TextCatalog, stmt: Node): void {
   const parts = (): string[] => ((object.List?.items ?? []) as Node[]).map((n) => String(n.String?.sval));
   switch (stmt.objtype) {
     case 'OBJECT_TABLE': {
-      const [schema, name] = splitLast(parts(), 1);
+      const [schema, name] = splitName(parts());
       catalog.table(schema, name).comment = text;
       return;
     }
     case 'OBJECT_COLUMN': {
       const all = parts();
-      const [schema, name] = splitLast(all.slice(0, -1), 1);
+      const [schema, name] = splitName(all.slice(0, -1));
       const table = catalog.table(schema, name);
       return replaceColumn(table, String(all.at(-1)), withOptional(findColumn(table, all.at(-1)), 'comment', text));
     }
     case 'OBJECT_TABCONSTRAINT': {
       const all = parts();
-      const [schema, name] = splitLast(all.slice(0, -1), 1);
+      const [schema, name] = splitName(all.slice(0, -1));
       const table = catalog.table(schema, name);
       const c = table.constraints.get(String(all.at(-1))) ?? needsDatabase('an unknown constraint');
       const { comment: _old, ...rest } = c;
@@ -190,7 +187,7 @@ function comment(catalog: TextCatalog, stmt: Node): void {
       return;
     }
     case 'OBJECT_INDEX': {
-      const [schema, name] = splitLast(parts(), 1);
+      const [schema, name] = splitName(parts());
       const owner = [...catalog.tables.values()].find((t) => t.schema === catalog.schemaFor(schema) && t.indexes.has(name));
       if (!owner) needsDatabase(`index ${name} is not known here`);
       const index = owner.indexes.get(name) as Record<string, any>;
@@ -219,7 +216,7 @@ function comment(catalog: TextCatalog, stmt: Node): void {
 }
 
 /** `[schema?, name]` from a name list of 1–2 parts. */
-function splitLast(parts: string[], _min: number): [string | undefined, string] {
+function splitName(parts: string[]): [string | undefined, string] {
   if (parts.length === 1) return [undefined, parts[0] as string];
   if (parts.length === 2) return [parts[0], parts[1] as string];
   return needsDatabase('a name with a database part');
