@@ -1,17 +1,16 @@
 /** Column definitions: type, NOT NULL, default, identity and serial, as PostgreSQL stores them. */
 import type { Column, Identity } from '../../../core/model.js';
 import { qualify } from '../../../core/model.js';
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
+import { qualifiedName } from '../../../dialects/postgres/quote.js';
 import { renderDefault, type ExpressionScope } from './expressions.js';
 import { needsDatabase } from './fallback.js';
 import { makeObjectName } from './names.js';
-import { sequenceOptions } from './sequences.js';
+import { SEQUENCE_BOUNDS, sequenceOptions } from './sequences.js';
 import type { TextCatalog, TableState } from './state.js';
 import { resolveType } from './types.js';
 
 type Node = Record<string, any>;
 
-const MAX_VALUE: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 
 /** The field order introspection produces, so both readers serialise a column identically. */
 export function columnModel(c: Column): Column {
@@ -93,7 +92,7 @@ export function withOptional<K extends keyof Column>(column: Column, key: K, val
 }
 
 function identityOf(catalog: TextCatalog, c: Node, type: string): Identity {
-  if (!MAX_VALUE[type]) needsDatabase(`identity on a ${type} column`);
+  if (!SEQUENCE_BOUNDS[type]) needsDatabase(`identity on a ${type} column`);
   const { options, ownedBy } = sequenceOptions(c.options ?? [], catalog, type);
   if (ownedBy !== undefined) needsDatabase('OWNED BY on an identity sequence');
   return { always: c.generated_when === 'a', sequence: options };
@@ -118,12 +117,12 @@ function serialColumn(catalog: TextCatalog, table: TableState, column: Column, t
     start: '1',
     increment: '1',
     min: '1',
-    max: MAX_VALUE[type] as string,
+    max: String(SEQUENCE_BOUNDS[type]?.[1]),
     cache: '1',
     cycle: false,
     ownedBy: `${table.schema}.${table.name}.${column.name}`,
   });
   table.needs.add(`sequence:${key}`);
-  const regclass = `${quoteIdent(table.schema)}.${quoteIdent(name)}`.replace(/'/g, "''");
+  const regclass = qualifiedName(table.schema, name).replace(/'/g, "''");
   return { ...column, notNull: true, default: `nextval('${regclass}'::regclass)` };
 }

@@ -4,7 +4,7 @@
  */
 import type { Constraint } from '../../../core/model.js';
 import { qualify } from '../../../core/model.js';
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
+import { qualifiedName, quoteIdent } from '../../../dialects/postgres/quote.js';
 import { columnModel, replaceColumn, scopeOf } from './columns.js';
 import { columnsRead, renderCondition } from './expressions.js';
 import { needsDatabase } from './fallback.js';
@@ -129,7 +129,7 @@ function addForeignKey(catalog: TextCatalog, table: TableState, c: Node, column?
   const match = FK_MATCH[String(c.fk_matchtype ?? 's')] ?? needsDatabase('a foreign key match type');
   const d = deferral(c);
   const definition =
-    `FOREIGN KEY (${quotedList(columns)}) REFERENCES ${quoteIdent(target.schema)}.${quoteIdent(target.name)}(${quotedList(targetColumns)})` +
+    `FOREIGN KEY (${quotedList(columns)}) REFERENCES ${qualifiedName(target.schema, target.name)}(${quotedList(targetColumns)})` +
     `${match === 'SIMPLE' ? '' : ` MATCH ${match}`}${onUpdate === 'NO ACTION' ? '' : ` ON UPDATE ${onUpdate}`}` +
     `${onDelete === 'NO ACTION' ? '' : ` ON DELETE ${onDelete}`}${d.text}`;
   table.constraints.set(

@@ -3,7 +3,7 @@
  * prints for them: PostgreSQL's constant typing, operator resolution and implicit casts, for the
  * common shapes only. Anything outside them is left to the database (NeedsDatabase).
  */
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from '../../../dialects/postgres/quote.js';
 import { needsDatabase } from './fallback.js';
 import { resolveType, type TypeLookup } from './types.js';
 
@@ -175,7 +175,7 @@ function literalOf(arg: Typed, type: string, scope: ExpressionScope): Typed {
 }
 
 /** `public.mood` as format_type prints it → the model key (unquoted). */
-function enumKey(type: string): string {
+export function enumKey(type: string): string {
   return type.replace(/"((?:[^"]|"")*)"/g, (_, inner: string) => inner.replace(/""/g, '"'));
 }
 
@@ -247,8 +247,7 @@ function nextval(arg: Node, scope: ExpressionScope): Typed {
   const parts = text.toLowerCase().split('.');
   if (parts.length > 2 || parts.some((p) => p === '')) needsDatabase('a nextval argument');
   const key = scope.sequenceKey?.(parts.length === 2 ? parts[0] : undefined, parts.at(-1) as string) ?? needsDatabase(`sequence ${text} is not known here`);
-  const dot = key.indexOf('.');
-  const regclass = `${quoteIdent(key.slice(0, dot))}.${quoteIdent(key.slice(dot + 1))}`.replace(/'/g, "''");
+  const regclass = quoteQualified(key).replace(/'/g, "''");
   return { text: `nextval('${regclass}'::regclass)`, type: 'bigint' };
 }
 
@@ -430,5 +429,5 @@ function booleanTest(body: Node, scope: ExpressionScope): Typed {
 export function quoteText(text: string): string {
   // pg_get_expr writes E'' only for backslashes; leave those to the database.
   if (text.includes('\\')) needsDatabase('a string with a backslash');
-  return `'${text.replace(/'/g, "''")}'`;
+  return quoteLiteral(text);
 }

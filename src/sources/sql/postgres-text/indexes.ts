@@ -1,8 +1,8 @@
 /** CREATE INDEX on plain columns: PostgreSQL's generated name, keys and `pg_get_indexdef` text. */
 import type { Index } from '../../../core/model.js';
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
+import { qualifiedName, quoteIdent } from '../../../dialects/postgres/quote.js';
 import { scopeOf } from './columns.js';
-import { renderCondition } from './expressions.js';
+import { enumKey, renderCondition } from './expressions.js';
 import { needsDatabase } from './fallback.js';
 import { makeObjectName, nameAddition } from './names.js';
 import type { TextCatalog } from './state.js';
@@ -22,7 +22,7 @@ export function createIndex(catalog: TextCatalog, stmt: Node): void {
   for (const part of [...keys, ...include]) {
     const type = table.columns.find((c) => c.name === part.column)?.type;
     if (type === undefined) needsDatabase(`column ${part.column} is not known here`);
-    if (!BTREE_TYPES.test(type) && !catalog.enums.has(type.replace(/"/g, '').replace(/\[\]$/, ''))) needsDatabase(`a btree index on ${type}`);
+    if (!BTREE_TYPES.test(type) && !catalog.enums.has(enumKey(type.replace(/\[\]$/, '')))) needsDatabase(`a btree index on ${type}`);
   }
   const columns = [...keys, ...include].map((k) => k.column);
   if (new Set(columns).size !== columns.length) needsDatabase('a column indexed twice');
@@ -36,7 +36,7 @@ export function createIndex(catalog: TextCatalog, stmt: Node): void {
   const where = stmt.whereClause ? renderCondition(stmt.whereClause, { ...scopeOf(catalog, table), noteColumn: undefined, noteType: undefined }) : undefined;
   const keyText = keys.map((k) => `${quoteIdent(k.column)}${k.suffix}`).join(', ');
   const definition =
-    `CREATE ${stmt.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteIdent(table.schema)}.${quoteIdent(table.name)} USING btree (${keyText})` +
+    `CREATE ${stmt.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${qualifiedName(table.schema, table.name)} USING btree (${keyText})` +
     `${include.length > 0 ? ` INCLUDE (${include.map((k) => quoteIdent(k.column)).join(', ')})` : ''}` +
     `${stmt.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''}${where ? ` WHERE ${where}` : ''}`;
   const index: Record<string, unknown> = { name, unique: Boolean(stmt.unique), method, keys: keys.map((k) => quoteIdent(k.column)) };

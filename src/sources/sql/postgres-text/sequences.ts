@@ -7,7 +7,8 @@ import { resolveType } from './types.js';
 
 type Node = Record<string, any>;
 
-const BOUNDS: Record<string, [bigint, bigint]> = {
+/** The range of each sequence type, also the bounds of serial and identity sequences. */
+export const SEQUENCE_BOUNDS: Record<string, [bigint, bigint]> = {
   smallint: [-32768n, 32767n],
   integer: [-2147483648n, 2147483647n],
   bigint: [-9223372036854775808n, 9223372036854775807n],
@@ -26,7 +27,7 @@ export function sequenceOptions(options: readonly Node[], catalog: TextCatalog, 
   const asType = given.get('as')?.arg?.TypeName;
   const dataType = fixedType ?? (asType ? resolveType(asType, catalog).text : 'bigint');
   if (fixedType && asType) needsDatabase('AS on an identity sequence');
-  const bounds = BOUNDS[dataType] ?? needsDatabase(`a sequence of type ${dataType}`);
+  const bounds = SEQUENCE_BOUNDS[dataType] ?? needsDatabase(`a sequence of type ${dataType}`);
   const increment = numberOption(given.get('increment')) ?? 1n;
   if (increment === 0n) needsDatabase('INCREMENT 0');
   const min = numberOption(given.get('minvalue')) ?? (increment > 0n ? 1n : bounds[0]);

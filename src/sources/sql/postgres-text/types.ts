@@ -2,7 +2,7 @@
  * A parser TypeName → the text `format_type` prints for it with `search_path = ''`: aliases resolved
  * (`int4` → `integer`, `varchar(10)` → `character varying(10)`), user types schema-qualified.
  */
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
+import { quoteQualified } from '../../../dialects/postgres/quote.js';
 import { needsDatabase } from './fallback.js';
 
 type Node = Record<string, any>;
@@ -66,8 +66,7 @@ export function resolveType(typeName: Node, lookup: TypeLookup): ResolvedType {
   const user = schema === 'pg_catalog' ? undefined : lookup.userType(schema, last);
   if (user) {
     if (mods.length > 0) needsDatabase('a modifier on a user-defined type');
-    const dot = user.indexOf('.');
-    return { text: `${quoteIdent(user.slice(0, dot))}.${quoteIdent(user.slice(dot + 1))}${suffix}`, userType: user, isArray };
+    return { text: `${quoteQualified(user)}${suffix}`, userType: user, isArray };
   }
   if (schema !== undefined && schema !== 'pg_catalog') needsDatabase(`type ${names.join('.')}`);
   if (mods.length > 0) {

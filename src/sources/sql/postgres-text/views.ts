@@ -5,8 +5,8 @@
  */
 import type { View } from '../../../core/model.js';
 import { qualify } from '../../../core/model.js';
-import { quoteIdent } from '../../../dialects/postgres/quote.js';
-import { renderCondition, typed, type ExpressionScope, type Typed } from './expressions.js';
+import { quoteIdent, quoteQualified } from '../../../dialects/postgres/quote.js';
+import { enumKey, renderCondition, typed, type ExpressionScope, type Typed } from './expressions.js';
 import { needsDatabase } from './fallback.js';
 import type { TextCatalog } from './state.js';
 
@@ -64,8 +64,7 @@ function readSelect(catalog: TextCatalog, s: Node): Reading {
   if (from.length !== 1) needsDatabase('a view reading other than one FROM item');
   const relations: Relation[] = [];
   const needs = new Set<string>();
-  const pending: { join: Node }[] = [];
-  collectRelations(catalog, from[0] as Node, relations, pending);
+  collectRelations(catalog, from[0] as Node, relations);
   if (new Set(relations.map((r) => r.ref)).size !== relations.length) needsDatabase('two relations under one name');
   const qualified = relations.length > 1;
   for (const r of relations) needs.add(`${r.kind}:${r.key}`);
@@ -83,7 +82,7 @@ function readSelect(catalog: TextCatalog, s: Node): Reading {
   if (targets.length === 0) needsDatabase('a view without columns');
   // PostgreSQL records the types of the output columns too.
   for (const c of columns) {
-    const key = c.type.replace(/\[\]$/, '').replace(/"((?:[^"]|"")*)"/g, (_, inner: string) => inner.replace(/""/g, '"'));
+    const key = enumKey(c.type.replace(/\[\]$/, ''));
     if (catalog.enums.has(key)) needs.add(`type:${key}`);
   }
   let definition = `SELECT ${targets.join(',\n    ')}\n   FROM ${fromText}`;
@@ -91,7 +90,7 @@ function readSelect(catalog: TextCatalog, s: Node): Reading {
   return { definition: `${definition};`, columns, needs };
 }
 
-function collectRelations(catalog: TextCatalog, item: Node, out: Relation[], pending: { join: Node }[]): void {
+function collectRelations(catalog: TextCatalog, item: Node, out: Relation[]): void {
   if (item.RangeVar) {
     const rv = item.RangeVar as Node;
     if (rv.inh === false || rv.alias?.colnames) needsDatabase('ONLY or column aliases in FROM');
@@ -109,9 +108,8 @@ function collectRelations(catalog: TextCatalog, item: Node, out: Relation[], pen
   if (item.JoinExpr) {
     const j = item.JoinExpr as Node;
     if (j.usingClause || j.isNatural || j.alias || j.join_using_alias || !JOINS[String(j.jointype)] || !j.quals) needsDatabase('a join other than JOIN … ON');
-    collectRelations(catalog, j.larg, out, pending);
-    collectRelations(catalog, j.rarg, out, pending);
-    pending.push({ join: j });
+    collectRelations(catalog, j.larg, out);
+    collectRelations(catalog, j.rarg, out);
     return;
   }
   needsDatabase('a FROM item other than a table or a join');
@@ -121,8 +119,7 @@ function fromItem(catalog: TextCatalog, item: Node, relations: readonly Relation
   if (item.RangeVar) {
     const rv = item.RangeVar as Node;
     const relation = relations.find((r) => r.key === qualify(catalog.schemaFor(rv.schemaname), String(rv.relname)) && r.ref === (rv.alias?.aliasname ?? rv.relname)) as Relation;
-    const dot = relation.key.indexOf('.');
-    const name = `${quoteIdent(relation.key.slice(0, dot))}.${quoteIdent(relation.key.slice(dot + 1))}`;
+    const name = quoteQualified(relation.key);
     return relation.alias ? `${name} ${quoteIdent(relation.alias)}` : name;
   }
   const j = item.JoinExpr as Node;
